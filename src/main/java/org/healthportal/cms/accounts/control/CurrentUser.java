@@ -1,0 +1,36 @@
+package org.healthportal.cms.accounts.control;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import java.security.Principal;
+import org.healthportal.cms.accounts.entity.Account;
+import org.healthportal.cms.platform.CmsException;
+
+/**
+ * The signed-in account, as the container knows it: services ask here rather than trusting a name passed in.
+ */
+@RequestScoped
+public class CurrentUser {
+
+    @Inject
+    SecurityContext securityContext;
+
+    @Inject
+    AccountService accounts;
+
+    private Account account;
+
+    public Account require() {
+        if (account == null) {
+            Principal principal = securityContext.getCallerPrincipal();
+            if (principal == null) {
+                throw new CmsException.Forbidden("Sign in first");
+            }
+            account = accounts.findByUsername(principal.getName())
+                    .filter(Account::isEnabled)
+                    .orElseThrow(() -> new CmsException.Forbidden("This account is disabled"));
+        }
+        return account;
+    }
+}

@@ -1,0 +1,155 @@
+package org.healthportal.cms.content.boundary.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.healthportal.cms.content.control.ArticleService;
+import org.healthportal.cms.content.entity.Article;
+import org.healthportal.cms.content.entity.Revision;
+import org.healthportal.cms.platform.CmsException;
+import org.healthportal.cms.workflow.control.AuditTrail;
+import org.healthportal.cms.workflow.control.WorkflowService;
+import org.healthportal.cms.workflow.entity.AuditEvent;
+import org.healthportal.cms.workflow.entity.WorkflowAction;
+
+/** Articles and their workflow over JSON. Only parsing and shaping here; the services decide. */
+@Path("articles")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ArticleResource {
+
+    @Inject
+    ArticleService articles;
+
+    @Inject
+    WorkflowService workflow;
+
+    @Inject
+    AuditTrail audit;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    public Response create(ArticleInput input) {
+        ArticleInput in = require(input);
+        Article article = articles.create(in.title(), in.summary(), in.body(), in.categoryId(), in.slug());
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(String.valueOf(article.getId())).build())
+                .entity(ArticleJson.of(article)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public ArticleJson get(@PathParam("id") long id) {
+        return ArticleJson.of(articles.get(id));
+    }
+
+    @PUT
+    @Path("{id}")
+    public ArticleJson update(@PathParam("id") long id, ArticleInput input) {
+        ArticleInput in = require(input);
+        return ArticleJson.of(articles.update(id, in.title(), in.summary(), in.body(), in.categoryId(), in.version()));
+    }
+
+    @POST
+    @Path("{id}/transitions")
+    public ArticleJson transition(@PathParam("id") long id, TransitionInput input) {
+        TransitionInput in = require(input);
+        if (in.action() == null || in.action().isBlank()) {
+            throw new CmsException.InvalidInput("action is required, one of: " + WorkflowAction.wireNames());
+        }
+        WorkflowAction action = WorkflowAction.fromWireName(in.action().strip())
+                .orElseThrow(() -> new CmsException.InvalidInput("Unknown action '" + in.action()
+                        + "', expected one of: " + WorkflowAction.wireNames()));
+        if (in.publishAt() != null && action != WorkflowAction.PUBLISH) {
+            throw new CmsException.InvalidInput("publishAt goes with the publish action only");
+        }
+        return ArticleJson.of(workflow.apply(id, action, in.comment(), parseInstant(in.publishAt())));
+    }
+
+    @GET
+    @Path("{id}/revisions")
+    public List<RevisionJson> revisions(@PathParam("id") long id) {
+        return articles.revisions(id).stream().map(r -> RevisionJson.of(r, false)).toList();
+    }
+
+    @GET
+    @Path("{id}/revisions/{number}")
+    public RevisionJson revision(@PathParam("id") long id, @PathParam("number") int number) {
+        return articles.revisions(id).stream().filter(r -> r.getNumber() == number).findFirst()
+                .map(r -> RevisionJson.of(r, true))
+                .orElseThrow(() -> new CmsException.NotFound("Article " + id + " has no revision " + number));
+    }
+
+    @GET
+    @Path("{id}/audit")
+    public List<AuditJson> audit(@PathParam("id") long id) {
+        articles.get(id);
+        return audit.forArticle(id).stream().map(AuditJson::of).toList();
+    }
+
+    private static <T> T require(T input) {
+        if (input == null) {
+            throw new CmsException.InvalidInput("A JSON body is required");
+        }
+        return input;
+    }
+
+    private static Instant parseInstant(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new CmsException.InvalidInput("publishAt must be an ISO-8601 time with offset, e.g. "
+                    + "2026-12-01T08:00:00+08:00: " + value);
+        }
+    }
+
+    /** The body of a create or an update; {@code version} is required on update, {@code slug} optional on create. */
+    public record ArticleInput(String title, String summary, String body, Long categoryId, String slug, Long version) {
+    }
+
+    /** The body of a transition request. */
+    public record TransitionInput(String action, String comment, String publishAt) {
+    }
+
+    /** A revision; the body only when asked for one revision. */
+    public record RevisionJson(Long id, int number, String state, String title, String summary, String body,
+                               Long categoryId, String author, Instant createdAt, Instant updatedAt,
+                               String contentHash, Instant submittedAt, String approvedBy, Instant approvedAt,
+                               Instant scheduledFor, Instant publishedAt, Integer disclaimerVersion) {
+        static RevisionJson of(Revision r, boolean withBody) {
+            return new RevisionJson(r.getId(), r.getNumber(), r.getState().name(), r.getTitle(), r.getSummary(),
+                    withBody ? r.getBody() : null, r.getCategory().getId(), r.getAuthor().getUsername(),
+                    r.getCreatedAt(), r.getUpdatedAt(), r.getContentHash(), r.getSubmittedAt(),
+                    r.getApprovedBy() == null ? null : r.getApprovedBy().getUsername(), r.getApprovedAt(),
+                    r.getPublishAt(), r.getPublishedAt(),
+                    r.getDisclaimer() == null ? null : r.getDisclaimer().getVersionNumber());
+        }
+    }
+
+    /** One audit event. */
+    public record AuditJson(Long id, Instant at, String actor, String action, Integer revision, String fromState,
+                            String toState, String comment) {
+        static AuditJson of(AuditEvent e) {
+            return new AuditJson(e.getId(), e.getOccurredAt(), e.getActor(), e.getAction().wireName(),
+                    e.getRevisionNumber(), e.getFromState() == null ? null : e.getFromState().name(),
+                    e.getToState() == null ? null : e.getToState().name(), e.getComment());
+        }
+    }
+}

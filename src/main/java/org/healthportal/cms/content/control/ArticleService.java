@@ -1,0 +1,157 @@
+package org.healthportal.cms.content.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.healthportal.cms.accounts.control.CurrentUser;
+import org.healthportal.cms.accounts.entity.Account;
+import org.healthportal.cms.accounts.entity.Role;
+import org.healthportal.cms.content.entity.Article;
+import org.healthportal.cms.content.entity.ArticleChanged;
+import org.healthportal.cms.content.entity.ArticleContent;
+import org.healthportal.cms.content.entity.Revision;
+import org.healthportal.cms.platform.CmsException;
+import org.healthportal.cms.taxonomy.control.CategoryService;
+import org.healthportal.cms.workflow.control.AuditTrail;
+import org.healthportal.cms.workflow.entity.AuditAction;
+import org.healthportal.cms.workflow.entity.RevisionState;
+import org.healthportal.cms.workflow.entity.Transition;
+
+/**
+ * Creating and editing articles. The body is sanitized here, before it reaches the entity; what may change when
+ * is the entity's decision ({@link Article#edit}).
+ */
+@Stateless
+public class ArticleService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    CategoryService categories;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<ArticleChanged> changed;
+
+    public Optional<Article> find(Long id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(em.find(Article.class, id));
+    }
+
+    public Article get(Long id) {
+        return find(id).orElseThrow(() -> new CmsException.NotFound("No article with id " + id));
+    }
+
+    public Optional<Article> findBySlug(String slug) {
+        return em.createNamedQuery("Article.bySlug", Article.class).setParameter("slug", slug)
+                .getResultStream().findFirst();
+    }
+
+    public List<Revision> revisions(Long articleId) {
+        get(articleId);
+        return em.createNamedQuery("Revision.byArticle", Revision.class).setParameter("articleId", articleId)
+                .getResultList();
+    }
+
+    public long count() {
+        return em.createNamedQuery("Article.count", Long.class).getSingleResult();
+    }
+
+    /** A new article with its first draft revision; the slug comes from the title when none is given. */
+    public Article create(String title, String summary, String body, Long categoryId, String slug) {
+        Account author = requireEditor();
+        Instant now = clock.instant();
+        ArticleContent content = content(title, summary, body, categoryId);
+        String wanted = slug == null || slug.isBlank() ? Slugs.fromTitle(title) : Slugs.requireValid(slug);
+        if (slug != null && !slug.isBlank() && findBySlug(wanted).isPresent()) {
+            throw new CmsException.Conflict("The slug " + wanted + " is already used by another article");
+        }
+        Article article = new Article(wanted.isEmpty() ? "draft-" + now.toEpochMilli() : uniqueSlug(wanted), now);
+        em.persist(article);
+        em.flush();
+        Revision first = article.startFirstRevision(content, author, now);
+        em.persist(first);
+        if (wanted.isEmpty()) {
+            // A title in Chinese only: the id keeps the URL short and stable.
+            article.changeSlug(uniqueSlug("article-" + article.getId()));
+        }
+        audit.record(author.getUsername(), now,
+                List.of(new Transition(AuditAction.CREATE, first, null, RevisionState.DRAFT)));
+        flush();
+        changed.fire(new ArticleChanged(article.getId(), article.getSlug(), false));
+        return article;
+    }
+
+    /**
+     * Saves an edit made against {@code expectedVersion}. A stale version is refused, never merged: the caller
+     * reloads and sees the other person's change.
+     */
+    public Article update(Long id, String title, String summary, String body, Long categoryId, Long expectedVersion) {
+        Account editor = requireEditor();
+        if (expectedVersion == null) {
+            throw new CmsException.InvalidInput("version is required");
+        }
+        Article article = get(id);
+        if (article.getVersion() != expectedVersion) {
+            throw new CmsException.Conflict("The article was changed by someone else (version " + article.getVersion()
+                    + ", yours " + expectedVersion + "); reload it and apply your edit again");
+        }
+        ArticleContent content = content(title, summary, body, categoryId);
+        Instant now = clock.instant();
+        Optional<Transition> saved = article.edit(content, editor, now);
+        if (saved.isPresent()) {
+            Revision revision = saved.get().revision();
+            if (revision.getId() == null) {
+                em.persist(revision);
+            }
+            audit.record(editor.getUsername(), now, List.of(saved.get()));
+            flush();
+            changed.fire(new ArticleChanged(article.getId(), article.getSlug(), article.isLive()));
+        }
+        return article;
+    }
+
+    private ArticleContent content(String title, String summary, String body, Long categoryId) {
+        return new ArticleContent(title, summary, HtmlSanitizer.sanitize(body), categories.get(categoryId));
+    }
+
+    private Account requireEditor() {
+        Account account = currentUser.require();
+        if (!account.has(Role.EDITOR)) {
+            throw new CmsException.Forbidden("Only editors create and edit articles");
+        }
+        return account;
+    }
+
+    private String uniqueSlug(String base) {
+        String candidate = base;
+        for (int n = 2; findBySlug(candidate).isPresent(); n++) {
+            candidate = base + "-" + n;
+        }
+        return candidate;
+    }
+
+    /** Writes now, so a lost race surfaces as a conflict here rather than as a failed commit. */
+    private void flush() {
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw new CmsException.Conflict("The article was changed by someone else at the same moment; reload it");
+        }
+    }
+}

@@ -1,0 +1,303 @@
+package org.healthportal.cms.content.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.healthportal.cms.accounts.entity.Account;
+import org.healthportal.cms.compliance.entity.Disclaimer;
+import org.healthportal.cms.platform.CmsException;
+import org.healthportal.cms.workflow.entity.AuditAction;
+import org.healthportal.cms.workflow.entity.RevisionState;
+import org.healthportal.cms.workflow.entity.Transition;
+import org.healthportal.cms.workflow.entity.WorkflowAction;
+
+/**
+ * An article: a stable identity with a slug, the latest revision editors work on and the live revision the
+ * public reads. The two differ while a change to a published article is drafted and reviewed.
+ *
+ * <p>Its methods are the workflow: each guards one transition with {@link RevisionState#after} and the
+ * rules that need more than the state (no self-approval, approval bound to the exact text, no going back to an
+ * older text). Roles are checked by the service that calls them. Every change touches {@code modifiedAt}, so the
+ * article's {@code @Version} moves with any change and serves as the edit token.
+ */
+@Entity
+@Table(name = "article")
+@NamedQuery(name = "Article.bySlug", query = "SELECT a FROM Article a WHERE a.slug = :slug")
+@NamedQuery(name = "Article.count", query = "SELECT COUNT(a) FROM Article a")
+public class Article {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true, length = 120)
+    private String slug;
+
+    @OneToOne
+    @JoinColumn(name = "latest_revision_id")
+    private Revision latestRevision;
+
+    @OneToOne
+    @JoinColumn(name = "live_revision_id")
+    private Revision liveRevision;
+
+    /** True once any revision went live: an article offline now answers 410 rather than 404. */
+    @Column(name = "was_published", nullable = false)
+    private boolean wasPublished;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "modified_at", nullable = false)
+    private Instant modifiedAt;
+
+    @Version
+    private long version;
+
+    protected Article() {
+    }
+
+    public Article(String slug, Instant now) {
+        this.slug = slug;
+        this.createdAt = now;
+        this.modifiedAt = now;
+    }
+
+    /** The first revision. The caller persists the article first, then the revision it returns. */
+    public Revision startFirstRevision(ArticleContent content, Account author, Instant now) {
+        if (latestRevision != null) {
+            throw new IllegalStateException("Article " + id + " already has revisions");
+        }
+        latestRevision = new Revision(this, 1, content, author, now);
+        touch(now);
+        return latestRevision;
+    }
+
+    /**
+     * Saves new content: in place while the latest revision is a draft, otherwise as a new draft revision so the
+     * frozen (and maybe live) one stays as it was. Saving unchanged content changes nothing.
+     *
+     * @return the transition to audit, empty when nothing changed
+     */
+    public Optional<Transition> edit(ArticleContent content, Account editor, Instant now) {
+        Revision latest = latestRevision;
+        RevisionState from = latest.getState();
+        if (from.isEditableInPlace()) {
+            if (content.hash().equals(latest.getContentHash())) {
+                return Optional.empty();
+            }
+            latest.replaceContent(content, editor, now);
+            touch(now);
+            return Optional.of(new Transition(AuditAction.SAVE, latest, from, from));
+        }
+        if (!from.startsNewRevisionOnEdit()) {
+            throw new CmsException.Conflict(from == RevisionState.IN_REVIEW
+                    ? "The article is in review and cannot change until the reviewer approves it or requests changes"
+                    : "The article is " + from + " and cannot be edited");
+        }
+        if (content.hash().equals(latest.getContentHash())) {
+            return Optional.empty();
+        }
+        // A schedule on the frozen revision stays: scheduling targets that exact approved text.
+        latestRevision = new Revision(this, latest.getNumber() + 1, content, editor, now);
+        touch(now);
+        return Optional.of(new Transition(AuditAction.SAVE, latestRevision, from, RevisionState.DRAFT,
+                "new revision after revision " + latest.getNumber()));
+    }
+
+    public Transition submit(Instant now) {
+        Revision latest = latestRevision;
+        RevisionState from = latest.getState();
+        RevisionState to = from.after(WorkflowAction.SUBMIT);
+        latest.moveTo(to, now);
+        latest.markSubmitted(now);
+        touch(now);
+        return new Transition(AuditAction.SUBMIT, latest, from, to);
+    }
+
+    public Transition approve(Account reviewer, Instant now) {
+        Revision latest = latestRevision;
+        RevisionState from = latest.getState();
+        RevisionState to = from.after(WorkflowAction.APPROVE);
+        if (latest.isContributor(reviewer)) {
+            throw new CmsException.Forbidden("You cannot approve a revision you wrote; another reviewer must approve it");
+        }
+        latest.markApproved(reviewer, now);
+        latest.moveTo(to, now);
+        touch(now);
+        return new Transition(AuditAction.APPROVE, latest, from, to);
+    }
+
+    public Transition requestChanges(String comment, Instant now) {
+        if (comment == null || comment.isBlank()) {
+            throw new CmsException.InvalidInput("A comment is required to request changes");
+        }
+        Revision latest = latestRevision;
+        RevisionState from = latest.getState();
+        RevisionState to = from.after(WorkflowAction.REQUEST_CHANGES);
+        latest.moveTo(to, now);
+        touch(now);
+        return new Transition(AuditAction.REQUEST_CHANGES, latest, from, to, comment.strip());
+    }
+
+    /** Publishes the latest revision now. */
+    public List<Transition> publish(Disclaimer shown, Instant now) {
+        return publish(latestRevision, shown, now);
+    }
+
+    /**
+     * Publishes the given revision now: the latest one, or one the scheduler publishes when due, which may be
+     * older than a draft begun since. The revision it replaces online becomes UNPUBLISHED.
+     */
+    public List<Transition> publish(Revision revision, Disclaimer shown, Instant now) {
+        checkPublishable(revision);
+        RevisionState from = revision.getState();
+        RevisionState to = from.after(WorkflowAction.PUBLISH);
+        List<Transition> transitions = new ArrayList<>();
+        Revision previous = liveRevision;
+        if (previous != null && previous != revision) {
+            previous.moveTo(RevisionState.UNPUBLISHED, now);
+            transitions.add(new Transition(AuditAction.SUPERSEDE, previous, RevisionState.PUBLISHED,
+                    RevisionState.UNPUBLISHED, "replaced by revision " + revision.getNumber()));
+        }
+        revision.moveTo(to, now);
+        revision.markPublished(now, shown);
+        liveRevision = revision;
+        wasPublished = true;
+        touch(now);
+        transitions.add(new Transition(AuditAction.PUBLISH, revision, from, to));
+        return transitions;
+    }
+
+    /** Schedules the latest revision: the scheduler publishes it at {@code at}. */
+    public Transition schedule(Instant at, Instant now) {
+        Revision latest = latestRevision;
+        checkPublishable(latest);
+        latest.getState().after(WorkflowAction.PUBLISH);
+        latest.scheduleAt(at);
+        touch(now);
+        return new Transition(AuditAction.SCHEDULE, latest, latest.getState(), latest.getState(),
+                "scheduled for " + at);
+    }
+
+    /** Drops a schedule that can no longer be carried out, so the scheduler stops trying. */
+    public void cancelScheduleOf(Revision revision, Instant now) {
+        revision.cancelSchedule();
+        touch(now);
+    }
+
+    private void checkPublishable(Revision revision) {
+        if (revision.getArticle() != this) {
+            throw new IllegalArgumentException("Revision " + revision.getId() + " is not of article " + id);
+        }
+        if (!revision.getState().allows(WorkflowAction.PUBLISH)) {
+            revision.getState().after(WorkflowAction.PUBLISH);
+        }
+        if (!revision.hasValidApproval()) {
+            throw new CmsException.Conflict("Revision " + revision.getNumber()
+                    + " has no approval matching its current text; it needs a new review");
+        }
+        if (liveRevision != null && liveRevision != revision && liveRevision.getNumber() > revision.getNumber()) {
+            throw new CmsException.Conflict("Revision " + revision.getNumber()
+                    + " is older than the live revision " + liveRevision.getNumber());
+        }
+    }
+
+    public Transition unpublish(String reason, Instant now) {
+        Revision live = liveRevision;
+        if (live == null) {
+            throw new CmsException.Conflict("The article is not online");
+        }
+        RevisionState from = live.getState();
+        RevisionState to = from.after(WorkflowAction.UNPUBLISH);
+        live.moveTo(to, now);
+        liveRevision = null;
+        touch(now);
+        return new Transition(AuditAction.UNPUBLISH, live, from, to, blankToNull(reason));
+    }
+
+    /** Archives the article: the latest revision is ARCHIVED and a live one goes offline. */
+    public List<Transition> archive(String reason, Instant now) {
+        Revision latest = latestRevision;
+        RevisionState from = latest.getState();
+        RevisionState to = from.after(WorkflowAction.ARCHIVE);
+        List<Transition> transitions = new ArrayList<>();
+        if (liveRevision != null && liveRevision != latest) {
+            transitions.add(unpublish("archived", now));
+        }
+        liveRevision = null;
+        latest.cancelSchedule();
+        latest.moveTo(to, now);
+        touch(now);
+        transitions.add(new Transition(AuditAction.ARCHIVE, latest, from, to, blankToNull(reason)));
+        return transitions;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private void touch(Instant now) {
+        modifiedAt = now;
+    }
+
+    /** Only while nothing was ever public: a public URL, once out, stays. */
+    public void changeSlug(String newSlug) {
+        if (wasPublished) {
+            throw new CmsException.Conflict("The slug of an article that was public cannot change here");
+        }
+        slug = newSlug;
+    }
+
+    /** The state the editors see: the latest revision's. */
+    public RevisionState state() {
+        return latestRevision.getState();
+    }
+
+    public boolean isLive() {
+        return liveRevision != null;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public Revision getLatestRevision() {
+        return latestRevision;
+    }
+
+    public Revision getLiveRevision() {
+        return liveRevision;
+    }
+
+    public boolean isWasPublished() {
+        return wasPublished;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getModifiedAt() {
+        return modifiedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

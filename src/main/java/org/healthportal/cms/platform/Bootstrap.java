@@ -1,0 +1,119 @@
+package org.healthportal.cms.platform;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.Flyway;
+import org.healthportal.cms.platform.demo.DemoContent;
+
+/**
+ * Brings the database up to date before anything else runs, then seeds what a first start needs: the demo
+ * accounts and content on the embedded database, or the first admin on MySQL. A database that cannot be reached
+ * or migrated stops the server with a message saying what to fix, rather than leaving a half-deployed CMS.
+ */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Bootstrap {
+
+    private static final Logger LOG = Logger.getLogger(Bootstrap.class.getName());
+    private static final String MYSQL_TABLE_OPTIONS =
+            " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci";
+
+    @Resource(lookup = DatabaseConfiguration.JNDI_NAME)
+    DataSource dataSource;
+
+    @Inject
+    @ConfigProperty(name = "cms.db.url")
+    String dbUrl;
+
+    @Inject
+    @ConfigProperty(name = "cms.demo", defaultValue = "auto")
+    String demo;
+
+    @Inject
+    @ConfigProperty(name = "cms.admin.password")
+    Optional<String> adminPassword;
+
+    @Inject
+    @ConfigProperty(name = "cms.exit-on-startup-failure", defaultValue = "true")
+    boolean exitOnFailure;
+
+    @Inject
+    @ConfigProperty(name = "cms.base-url", defaultValue = "http://127.0.0.1:8080/")
+    String baseUrl;
+
+    @Inject
+    DemoContent demoContent;
+
+    @PostConstruct
+    void start() {
+        try {
+            migrate();
+        } catch (RuntimeException e) {
+            fail("The database at " + redacted(dbUrl) + " cannot be reached or migrated: " + rootMessage(e)
+                    + ". Check CMS_DB_URL, CMS_DB_USER and CMS_DB_PASSWORD.", e);
+        }
+        try {
+            if (isDemo()) {
+                demoContent.seed();
+                LOG.info(() -> "CMS running at " + baseUrl + " (embedded database, demo content). Demo accounts:"
+                        + " admin/admin-demo, editor/editor-demo, reviewer/reviewer-demo, doctor/doctor-demo"
+                        + " (editor and reviewer). Back office: " + baseUrl + "admin/  API: " + baseUrl + "api/");
+            } else {
+                boolean created = demoContent.ensureFirstAdmin(adminPassword.filter(p -> !p.isBlank()));
+                LOG.info(() -> "CMS running at " + baseUrl + (created ? " (first admin account 'admin' created)" : ""));
+            }
+        } catch (RuntimeException e) {
+            fail("Seeding the database failed: " + rootMessage(e), e);
+        }
+    }
+
+    private void migrate() {
+        boolean mysql = dbUrl.startsWith("jdbc:mysql:");
+        Flyway.configure(Bootstrap.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .placeholders(Map.of("tableOptions", mysql ? MYSQL_TABLE_OPTIONS : ""))
+                .load()
+                .migrate();
+    }
+
+    private boolean isDemo() {
+        return "auto".equalsIgnoreCase(demo) ? dbUrl.startsWith("jdbc:h2:") : Boolean.parseBoolean(demo);
+    }
+
+    private void fail(String message, RuntimeException cause) {
+        LOG.log(Level.SEVERE, "CMS STARTUP FAILED: " + message);
+        LOG.log(Level.FINE, "Startup failure", cause);
+        if (exitOnFailure) {
+            // From another thread: the deployment thread holds locks the shutdown needs.
+            Thread exit = new Thread(() -> System.exit(3), "cms-startup-failure");
+            exit.setDaemon(false);
+            exit.start();
+        }
+        throw new IllegalStateException(message);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    private static String redacted(String url) {
+        return url == null ? "(none)" : url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+}

@@ -1,0 +1,197 @@
+package org.healthportal.cms.platform.demo;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.healthportal.cms.accounts.control.AccountService;
+import org.healthportal.cms.accounts.entity.Account;
+import org.healthportal.cms.accounts.entity.ReviewerProfile;
+import org.healthportal.cms.accounts.entity.Role;
+import org.healthportal.cms.compliance.control.DisclaimerService;
+import org.healthportal.cms.compliance.entity.Disclaimer;
+import org.healthportal.cms.content.control.HtmlSanitizer;
+import org.healthportal.cms.content.entity.Article;
+import org.healthportal.cms.content.entity.ArticleContent;
+import org.healthportal.cms.content.entity.Revision;
+import org.healthportal.cms.taxonomy.control.CategoryService;
+import org.healthportal.cms.taxonomy.entity.Category;
+import org.healthportal.cms.workflow.control.AuditTrail;
+import org.healthportal.cms.workflow.entity.AuditAction;
+import org.healthportal.cms.workflow.entity.ReviewComment;
+import org.healthportal.cms.workflow.entity.RevisionState;
+import org.healthportal.cms.workflow.entity.Transition;
+
+/**
+ * First-start data. On the embedded database: the demo accounts, the category tree and sample articles from
+ * {@code demo/demo-content.json}, walked through the real workflow methods so their history is as real as
+ * their state. Elsewhere: only the first admin, from {@code CMS_ADMIN_PASSWORD}.
+ */
+@Stateless
+public class DemoContent {
+
+    private static final Logger LOG = Logger.getLogger(DemoContent.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    CategoryService categories;
+
+    @Inject
+    DisclaimerService disclaimers;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    /** Adds whatever of the demo data is missing: accounts by name, categories and articles when there are none. */
+    public void seed() {
+        Account admin = demoAccount("admin", "管理员 Admin", EnumSet.of(Role.ADMIN));
+        Account editor = demoAccount("editor", "李编辑", EnumSet.of(Role.EDITOR));
+        Account reviewer = demoAccount("reviewer", "王医生", EnumSet.of(Role.REVIEWER));
+        Account doctor = demoAccount("doctor", "张医生", EnumSet.of(Role.EDITOR, Role.REVIEWER));
+        credentials(reviewer, "主任医师", "示例市中医医院", "针灸科, 康复医学科, 神经内科", "110000000000001");
+        credentials(doctor, "副主任医师", "示例大学附属康复医院", "康复医学科, 骨科", "110000000000002");
+        if (categories.count() > 0 || em.createNamedQuery("Article.count", Long.class).getSingleResult() > 0) {
+            return;
+        }
+        JsonObject data = read();
+        Map<String, Category> bySlug = new HashMap<>();
+        addCategories(null, data.getJsonArray("categories"), bySlug);
+        JsonArray articles = data.getJsonArray("articles");
+        Instant start = clock.instant().minus(Duration.ofDays(articles.size() + 1L));
+        for (int i = 0; i < articles.size(); i++) {
+            Instant at = start.plus(Duration.ofDays(i)).plus(Duration.ofHours(9));
+            addArticle(articles.getJsonObject(i), bySlug, at, editor, reviewer, admin);
+        }
+        LOG.info(() -> "Demo content loaded: " + bySlug.size() + " categories, " + articles.size() + " articles");
+    }
+
+    /** Creates the first admin on a database with no accounts; true when it did. */
+    public boolean ensureFirstAdmin(Optional<String> password) {
+        if (accounts.count() > 0) {
+            return false;
+        }
+        if (password.isEmpty()) {
+            LOG.warning("No accounts exist and CMS_ADMIN_PASSWORD is not set: set it and restart to create 'admin'");
+            return false;
+        }
+        accounts.create("admin", "Administrator", password.get(), EnumSet.of(Role.ADMIN));
+        return true;
+    }
+
+    private Account demoAccount(String username, String displayName, EnumSet<Role> roles) {
+        return accounts.findByUsername(username)
+                .orElseGet(() -> accounts.create(username, displayName, username + "-demo", roles));
+    }
+
+    private void credentials(Account account, String title, String institution, String specialty, String licence) {
+        if (accounts.findReviewerProfile(account).isEmpty()) {
+            accounts.recordCredentials(new ReviewerProfile(account, title, institution, specialty, licence,
+                    LocalDate.now(clock).plusYears(2)));
+        }
+    }
+
+    private JsonObject read() {
+        try (InputStream in = DemoContent.class.getResourceAsStream("/demo/demo-content.json");
+             JsonReader reader = Json.createReader(in)) {
+            return reader.readObject();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("demo/demo-content.json is missing from the WAR", e);
+        }
+    }
+
+    private void addCategories(Category parent, JsonArray nodes, Map<String, Category> bySlug) {
+        for (int i = 0; i < nodes.size(); i++) {
+            JsonObject node = nodes.getJsonObject(i);
+            Category c = categories.create(parent, node.getString("slug"), node.getString("zh"), node.getString("en"), i);
+            bySlug.put(c.getSlug(), c);
+            addCategories(c, node.getJsonArray("children"), bySlug);
+        }
+    }
+
+    private void addArticle(JsonObject json, Map<String, Category> bySlug, Instant at,
+                            Account editor, Account reviewer, Account admin) {
+        Category category = bySlug.get(json.getString("category"));
+        ArticleContent content = new ArticleContent(json.getString("title"), json.getString("summary"),
+                HtmlSanitizer.sanitize(json.getString("body")), category);
+        Article article = new Article(json.getString("slug"), at);
+        em.persist(article);
+        em.flush();
+        Revision first = article.startFirstRevision(content, editor, at);
+        em.persist(first);
+        record(editor, at, new Transition(AuditAction.CREATE, first, null, RevisionState.DRAFT));
+
+        String state = json.getString("state");
+        if (state.equals("DRAFT")) {
+            return;
+        }
+        Instant t = at.plus(Duration.ofHours(1));
+        record(editor, t, article.submit(t));
+        if (state.equals("IN_REVIEW")) {
+            return;
+        }
+        t = t.plus(Duration.ofHours(2));
+        if (state.equals("CHANGES_REQUESTED")) {
+            Transition requested = article.requestChanges(json.getString("comment"), t);
+            em.persist(new ReviewComment(first, reviewer, t, requested.comment()));
+            record(reviewer, t, requested);
+            return;
+        }
+        record(reviewer, t, article.approve(reviewer, t));
+        if (state.equals("APPROVED")) {
+            return;
+        }
+        t = t.plus(Duration.ofHours(1));
+        Disclaimer disclaimer = disclaimers.current();
+        record(editor, t, article.publish(disclaimer, t));
+        t = t.plus(Duration.ofHours(6));
+        switch (state) {
+            case "UNPUBLISHED" -> record(editor, t, article.unpublish("内容待更新", t));
+            case "ARCHIVED" -> record(admin, t, article.archive("季节性内容已过时", t));
+            case "PUBLISHED_WITH_DRAFT" -> {
+                ArticleContent revised = new ArticleContent(json.getString("draftTitle"),
+                        json.getString("draftSummary"), content.body(), category);
+                Transition saved = article.edit(revised, editor, t).orElseThrow();
+                em.persist(saved.revision());
+                record(editor, t, saved);
+                Instant s = t.plus(Duration.ofMinutes(30));
+                record(editor, s, article.submit(s));
+            }
+            default -> {
+                // PUBLISHED: nothing more.
+            }
+        }
+    }
+
+    private void record(Account actor, Instant at, Transition transition) {
+        record(actor, at, List.of(transition));
+    }
+
+    private void record(Account actor, Instant at, List<Transition> transitions) {
+        em.flush();
+        audit.record(actor.getUsername(), at, new ArrayList<>(transitions));
+    }
+}

@@ -1,0 +1,102 @@
+package org.healthportal.cms.taxonomy.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/** A node of the category tree (中医 › 特色中医 › 针刺疗法). Children point to their parent; siblings are ordered. */
+@Entity
+@Table(name = "category")
+@NamedQuery(name = "Category.all", query = "SELECT c FROM Category c ORDER BY c.sortOrder, c.id")
+@NamedQuery(name = "Category.bySlug", query = "SELECT c FROM Category c WHERE c.slug = :slug")
+@NamedQuery(name = "Category.count", query = "SELECT COUNT(c) FROM Category c")
+public class Category {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "parent_id")
+    private Category parent;
+
+    @Column(nullable = false, unique = true, length = 80)
+    private String slug;
+
+    @Column(name = "name_zh", nullable = false, length = 100)
+    private String nameZh;
+
+    @Column(name = "name_en", nullable = false, length = 100)
+    private String nameEn;
+
+    @Column(name = "sort_order", nullable = false)
+    private int sortOrder;
+
+    @Version
+    private long version;
+
+    protected Category() {
+    }
+
+    public Category(Category parent, String slug, String nameZh, String nameEn, int sortOrder) {
+        this.parent = parent;
+        this.slug = slug;
+        this.nameZh = nameZh;
+        this.nameEn = nameEn;
+        this.sortOrder = sortOrder;
+    }
+
+    /** The categories from the root down to this one. */
+    public List<Category> path() {
+        List<Category> path = new ArrayList<>();
+        for (Category c = this; c != null; c = c.parent) {
+            path.add(c);
+        }
+        Collections.reverse(path);
+        return path;
+    }
+
+    public String name(Locale locale) {
+        return "en".equals(locale.getLanguage()) ? nameEn : nameZh;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Category getParent() {
+        return parent;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public String getNameZh() {
+        return nameZh;
+    }
+
+    public String getNameEn() {
+        return nameEn;
+    }
+
+    public int getSortOrder() {
+        return sortOrder;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

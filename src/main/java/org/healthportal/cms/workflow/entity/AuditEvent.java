@@ -1,0 +1,113 @@
+package org.healthportal.cms.workflow.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * Who did what, when, to which revision. Written in the same transaction as the change it records and never
+ * updated, so it holds plain values rather than references.
+ */
+@Entity
+@Table(name = "audit_event")
+@NamedQuery(name = "AuditEvent.byArticle",
+        query = "SELECT e FROM AuditEvent e WHERE e.articleId = :articleId ORDER BY e.occurredAt, e.id")
+public class AuditEvent {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "article_id", updatable = false)
+    private Long articleId;
+
+    @Column(name = "revision_id", updatable = false)
+    private Long revisionId;
+
+    @Column(name = "revision_number", updatable = false)
+    private Integer revisionNumber;
+
+    @Column(nullable = false, updatable = false, length = 64)
+    private String actor;
+
+    @Column(name = "occurred_at", nullable = false, updatable = false)
+    private Instant occurredAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false, length = 32)
+    private AuditAction action;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "from_state", updatable = false, length = 20)
+    private RevisionState fromState;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "to_state", updatable = false, length = 20)
+    private RevisionState toState;
+
+    @Column(updatable = false)
+    private String comment;
+
+    protected AuditEvent() {
+    }
+
+    public AuditEvent(Long articleId, Long revisionId, Integer revisionNumber, String actor, Instant occurredAt,
+                      AuditAction action, RevisionState fromState, RevisionState toState, String comment) {
+        this.articleId = articleId;
+        this.revisionId = revisionId;
+        this.revisionNumber = revisionNumber;
+        this.actor = actor;
+        this.occurredAt = occurredAt;
+        this.action = action;
+        this.fromState = fromState;
+        this.toState = toState;
+        this.comment = comment;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getArticleId() {
+        return articleId;
+    }
+
+    public Long getRevisionId() {
+        return revisionId;
+    }
+
+    public Integer getRevisionNumber() {
+        return revisionNumber;
+    }
+
+    public String getActor() {
+        return actor;
+    }
+
+    public Instant getOccurredAt() {
+        return occurredAt;
+    }
+
+    public AuditAction getAction() {
+        return action;
+    }
+
+    public RevisionState getFromState() {
+        return fromState;
+    }
+
+    public RevisionState getToState() {
+        return toState;
+    }
+
+    public String getComment() {
+        return comment;
+    }
+}

@@ -1,0 +1,75 @@
+package org.healthportal.cms.content.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.healthportal.cms.platform.CmsException;
+import org.junit.jupiter.api.Test;
+
+class HtmlSanitizerTest {
+
+    @Test
+    void keepsTheStructureOfAnArticle() {
+        String html = "<h2>1、改善微循环</h2><p>针灸<strong>可能</strong>有帮助。</p><ul><li>合谷</li><li>足三里</li></ul>";
+        assertEquals(html, HtmlSanitizer.sanitize(html));
+    }
+
+    @Test
+    void chineseTextAndPunctuationComeBackAsTyped() {
+        String html = "<p>针灸，艾灸；推拿：“中医”（康复）！？——《指南》…</p>";
+        assertEquals(html, HtmlSanitizer.sanitize(html));
+    }
+
+    @Test
+    void removesWhatRunsOrRestyles() {
+        String out = HtmlSanitizer.sanitize("<p onclick=\"x()\" style=\"color:red\">文</p><script>alert(1)</script>"
+                + "<iframe src=\"https://evil.example\"></iframe><a href=\"javascript:alert(1)\">链接</a>"
+                + "<img src=\"x\" onerror=\"alert(1)\" alt=\"图\">");
+        assertFalse(out.contains("onclick"), out);
+        assertFalse(out.contains("style"), out);
+        assertFalse(out.contains("script"), out);
+        assertFalse(out.contains("iframe"), out);
+        assertFalse(out.contains("javascript"), out);
+        assertFalse(out.contains("onerror"), out);
+        assertTrue(out.contains("<p>文</p>"), out);
+        assertTrue(out.contains("链接"), out);
+    }
+
+    @Test
+    void keepsSafeLinksAndImages() {
+        String out = HtmlSanitizer.sanitize("<p><a href=\"https://www.who.int/\">WHO</a>"
+                + "<img src=\"/media/1.png\" alt=\"穴位图\" width=\"300\"></p>");
+        assertTrue(out.contains("href=\"https://www.who.int/\""), out);
+        assertTrue(out.contains("rel=\"noopener noreferrer\""), out);
+        assertTrue(out.contains("src=\"/media/1.png\""), out);
+        assertTrue(out.contains("alt=\"穴位图\""), out);
+    }
+
+    @Test
+    void asciiSpecialCharactersStayEscaped() {
+        String out = HtmlSanitizer.sanitize("<p>1 &lt; 2 &amp; \"引号\"</p>");
+        assertTrue(out.contains("&lt;"), out);
+        assertTrue(out.contains("&amp;"), out);
+        assertFalse(out.contains("<2"), out);
+    }
+
+    @Test
+    void nullIsEmpty() {
+        assertEquals("", HtmlSanitizer.sanitize(null));
+    }
+
+    @Test
+    void slugs() {
+        assertEquals("acupuncture-and-nerves", Slugs.fromTitle("Acupuncture and Nerves!"));
+        assertEquals("covid-19", Slugs.fromTitle("针灸 COVID-19 康复"));
+        assertEquals("", Slugs.fromTitle("针灸治疗神经受损"));
+        assertEquals("cafe", Slugs.fromTitle("Café"));
+        assertEquals("ok-slug-2", Slugs.requireValid(" ok-slug-2 "));
+        assertThrows(CmsException.InvalidInput.class, () -> Slugs.requireValid("Bad Slug"));
+        assertThrows(CmsException.InvalidInput.class, () -> Slugs.requireValid("a--b"));
+        assertThrows(CmsException.InvalidInput.class, () -> Slugs.requireValid("针灸"));
+        assertThrows(CmsException.InvalidInput.class, () -> Slugs.requireValid(""));
+    }
+}
