@@ -9,7 +9,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -46,10 +45,6 @@ public class Bootstrap {
     Optional<String> adminPassword;
 
     @Inject
-    @ConfigProperty(name = "cms.exit-on-startup-failure", defaultValue = "true")
-    boolean exitOnFailure;
-
-    @Inject
     @ConfigProperty(name = "cms.base-url", defaultValue = "http://127.0.0.1:8080/")
     String baseUrl;
 
@@ -61,8 +56,7 @@ public class Bootstrap {
         try {
             migrate();
         } catch (RuntimeException e) {
-            fail("The database at " + redacted(dbUrl) + " cannot be reached or migrated: " + rootMessage(e)
-                    + ". Check CMS_DB_URL, CMS_DB_USER and CMS_DB_PASSWORD.", e);
+            fail(StartupGuard.describeDatabaseFailure(dbUrl, e), e);
         }
         try {
             if (isDemo()) {
@@ -75,8 +69,9 @@ public class Bootstrap {
                 LOG.info(() -> "CMS running at " + baseUrl + (created ? " (first admin account 'admin' created)" : ""));
             }
         } catch (RuntimeException e) {
-            fail("Seeding the database failed: " + rootMessage(e), e);
+            fail("Seeding the database failed: " + e.getMessage(), e);
         }
+        StartupGuard.started();
     }
 
     private void migrate() {
@@ -93,27 +88,8 @@ public class Bootstrap {
         return "auto".equalsIgnoreCase(demo) ? dbUrl.startsWith("jdbc:h2:") : Boolean.parseBoolean(demo);
     }
 
-    private void fail(String message, RuntimeException cause) {
-        LOG.log(Level.SEVERE, "CMS STARTUP FAILED: " + message);
-        LOG.log(Level.FINE, "Startup failure", cause);
-        if (exitOnFailure) {
-            // From another thread: the deployment thread holds locks the shutdown needs.
-            Thread exit = new Thread(() -> System.exit(3), "cms-startup-failure");
-            exit.setDaemon(false);
-            exit.start();
-        }
-        throw new IllegalStateException(message);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    }
-
-    private static String redacted(String url) {
-        return url == null ? "(none)" : url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    private static void fail(String message, RuntimeException cause) {
+        StartupGuard.fail(message, cause);
+        throw new IllegalStateException(message, cause);
     }
 }

@@ -63,11 +63,16 @@ public class CmsDataSource implements DataSource {
         if (secret != null && !secret.startsWith("${")) {
             properties.setProperty("password", secret);
         }
-        Connection connection = driverFor(url).connect(url, properties);
-        if (connection == null) {
-            throw new SQLException("Unsupported database URL (use jdbc:h2:… or jdbc:mysql://…): " + url);
+        try {
+            Connection connection = driverFor(url).connect(url, properties);
+            if (connection == null) {
+                throw new SQLException("Unsupported database URL (use jdbc:h2:… or jdbc:mysql://…): " + url);
+            }
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            StartupGuard.fail(StartupGuard.describeDatabaseFailure(url, e), e);
+            throw e;
         }
-        return connection;
     }
 
     static Driver driverFor(String url) throws SQLException {

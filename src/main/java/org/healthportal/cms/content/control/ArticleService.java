@@ -6,9 +6,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.healthportal.cms.accounts.control.CurrentUser;
 import org.healthportal.cms.accounts.entity.Account;
@@ -66,6 +69,43 @@ public class ArticleService {
         get(articleId);
         return em.createNamedQuery("Revision.byArticle", Revision.class).setParameter("articleId", articleId)
                 .getResultList();
+    }
+
+    /** A page of articles, newest change first, filtered and counted in the database. */
+    public Page<Article> list(ArticleQuery query, int page, int size) {
+        if (page < 0 || size < 1 || size > Page.MAX_SIZE) {
+            throw new CmsException.InvalidInput("page must be 0 or more and size between 1 and " + Page.MAX_SIZE);
+        }
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        if (query.state() != null) {
+            where.append(" AND r.state = :state");
+            parameters.put("state", query.state());
+        }
+        if (query.categoryId() != null) {
+            where.append(" AND r.category.id = :categoryId");
+            parameters.put("categoryId", query.categoryId());
+        }
+        if (query.author() != null && !query.author().isBlank()) {
+            where.append(" AND r.author.username = :author");
+            parameters.put("author", query.author().strip());
+        }
+        if (query.text() != null && !query.text().isBlank()) {
+            where.append(" AND (LOWER(r.title) LIKE :text OR LOWER(r.summary) LIKE :text)");
+            parameters.put("text", "%" + query.text().strip().toLowerCase(java.util.Locale.ROOT)
+                    .replace("\\", "").replace("%", "").replace("_", "") + "%");
+        }
+        TypedQuery<Article> items = em.createQuery(
+                "SELECT a FROM Article a JOIN a.latestRevision r" + where + " ORDER BY a.modifiedAt DESC, a.id DESC",
+                Article.class);
+        TypedQuery<Long> total = em.createQuery(
+                "SELECT COUNT(a) FROM Article a JOIN a.latestRevision r" + where, Long.class);
+        parameters.forEach((name, value) -> {
+            items.setParameter(name, value);
+            total.setParameter(name, value);
+        });
+        List<Article> found = items.setFirstResult(page * size).setMaxResults(size).getResultList();
+        return new Page<>(found, total.getSingleResult(), page, size);
     }
 
     public long count() {

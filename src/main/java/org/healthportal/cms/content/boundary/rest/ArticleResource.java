@@ -2,6 +2,8 @@ package org.healthportal.cms.content.boundary.rest;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -16,13 +18,16 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.healthportal.cms.content.control.ArticleQuery;
 import org.healthportal.cms.content.control.ArticleService;
+import org.healthportal.cms.content.control.Page;
 import org.healthportal.cms.content.entity.Article;
 import org.healthportal.cms.content.entity.Revision;
 import org.healthportal.cms.platform.CmsException;
 import org.healthportal.cms.workflow.control.AuditTrail;
 import org.healthportal.cms.workflow.control.WorkflowService;
 import org.healthportal.cms.workflow.entity.AuditEvent;
+import org.healthportal.cms.workflow.entity.RevisionState;
 import org.healthportal.cms.workflow.entity.WorkflowAction;
 
 /** Articles and their workflow over JSON. Only parsing and shaping here; the services decide. */
@@ -42,6 +47,25 @@ public class ArticleResource {
 
     @Context
     UriInfo uriInfo;
+
+    @GET
+    public PageJson list(@QueryParam("state") String state, @QueryParam("categoryId") Long categoryId,
+                         @QueryParam("author") String author, @QueryParam("q") String text,
+                         @QueryParam("page") @DefaultValue("0") int page,
+                         @QueryParam("size") @DefaultValue("20") int size) {
+        RevisionState wanted = null;
+        if (state != null && !state.isBlank()) {
+            try {
+                wanted = RevisionState.valueOf(state.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CmsException.InvalidInput("Unknown state '" + state + "', expected one of: "
+                        + java.util.Arrays.toString(RevisionState.values()));
+            }
+        }
+        Page<Article> found = articles.list(new ArticleQuery(wanted, categoryId, author, text), page, size);
+        return new PageJson(found.items().stream().map(ArticleSummaryJson::of).toList(), found.total(),
+                found.page(), found.size());
+    }
 
     @POST
     public Response create(ArticleInput input) {
@@ -117,6 +141,21 @@ public class ArticleResource {
         } catch (DateTimeParseException e) {
             throw new CmsException.InvalidInput("publishAt must be an ISO-8601 time with offset, e.g. "
                     + "2026-12-01T08:00:00+08:00: " + value);
+        }
+    }
+
+    /** A page of articles. */
+    public record PageJson(List<ArticleSummaryJson> items, long total, int page, int size) {
+    }
+
+    /** An article in a list: no body. */
+    public record ArticleSummaryJson(Long id, String slug, String title, String summary, Long categoryId,
+                                     String state, long version, boolean live, String author, Instant updatedAt) {
+        static ArticleSummaryJson of(Article a) {
+            Revision r = a.getLatestRevision();
+            return new ArticleSummaryJson(a.getId(), a.getSlug(), r.getTitle(), r.getSummary(),
+                    r.getCategory().getId(), r.getState().name(), a.getVersion(), a.isLive(),
+                    r.getAuthor().getUsername(), r.getUpdatedAt());
         }
     }
 

@@ -1,0 +1,213 @@
+package org.healthportal.cms.content.boundary.rest;
+
+import static org.healthportal.cms.testsupport.Articles.categoryId;
+import static org.healthportal.cms.testsupport.Articles.create;
+import static org.healthportal.cms.testsupport.Articles.id;
+import static org.healthportal.cms.testsupport.Articles.json;
+import static org.healthportal.cms.testsupport.Articles.uniqueTitle;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.healthportal.cms.testsupport.Api;
+import org.junit.jupiter.api.Test;
+
+/** The article API contract over real HTTP against the running server. */
+class ArticleApiIT {
+
+    private final Api editor = Api.as("editor");
+
+    @Test
+    void categoriesFormATreeAtLeastThreeDeep() {
+        Api.Response r = editor.get("/api/categories");
+        assertEquals(200, r.status());
+        JsonObject acupuncture = r.array().stream().map(v -> v.asJsonObject())
+                .filter(c -> c.getString("slug").equals("zhenci-liaofa")).findFirst().orElseThrow();
+        assertEquals("针刺疗法", acupuncture.getString("nameZh"));
+        assertEquals("Acupuncture", acupuncture.getString("nameEn"));
+        assertEquals(3, acupuncture.getJsonArray("path").size());
+        assertFalse(acupuncture.isNull("parentId"));
+    }
+
+    @Test
+    void createAnswers201WithLocationAndTheDraft() {
+        String title = uniqueTitle("针灸促进神经损伤后功能恢复");
+        Api.Response r = editor.post("/api/articles", json(title, "摘要", "<p>正文</p>", categoryId(), null).toString());
+        assertEquals(201, r.status(), r.toString());
+        JsonObject a = r.json();
+        assertTrue(r.header("Location").endsWith("/api/articles/" + id(a)), r.header("Location"));
+        assertEquals("DRAFT", a.getString("state"));
+        assertTrue(a.getJsonNumber("version").longValue() >= 0);
+        assertFalse(a.getBoolean("live"));
+        assertFalse(a.containsKey("publicUrl"));
+
+        JsonObject read = editor.get(r.header("Location")).json();
+        assertEquals(Set.of("id", "slug", "title", "summary", "body", "categoryId", "state", "version", "live"),
+                intersect(read.keySet(), Set.of("id", "slug", "title", "summary", "body", "categoryId", "state",
+                        "version", "live")));
+        assertEquals(title, read.getString("title"));
+        assertEquals(categoryId(), read.getJsonNumber("categoryId").longValue());
+    }
+
+    @Test
+    void chineseTextRoundTripsExactly() {
+        String title = uniqueTitle("中医针灸，促进神经损伤后功能恢复——《指南》“解读”");
+        String summary = "针灸治疗可以促进神经损伤后的功能恢复：改善循环、调节神经；减轻炎症！😀";
+        String body = "<h2>1、改善局部微循环</h2><p>针灸通过刺激穴位（合谷、足三里）可扩张毛细血管，增加血流量。</p>";
+        Api.Response created = editor.post("/api/articles", json(title, summary, body, categoryId(), null).toString());
+        assertEquals(201, created.status(), created.toString());
+        JsonObject read = editor.get("/api/articles/" + id(created.json())).json();
+        assertEquals(title, read.getString("title"));
+        assertEquals(summary, read.getString("summary"));
+        assertEquals(body, read.getString("body"));
+    }
+
+    @Test
+    void theBodyIsSanitizedOnSave() {
+        Api.Response r = editor.post("/api/articles", json(uniqueTitle("XSS"), "摘要",
+                "<p onclick=\"steal()\">正文<script>alert('x')</script><a href=\"javascript:alert(1)\">链接</a></p>",
+                categoryId(), null).toString());
+        String body = r.json().getString("body");
+        assertFalse(body.contains("script"), body);
+        assertFalse(body.contains("onclick"), body);
+        assertFalse(body.contains("javascript:"), body);
+        assertTrue(body.contains("正文"), body);
+    }
+
+    @Test
+    void updateSavesAndMovesTheVersion() {
+        JsonObject a = create(uniqueTitle("更新"));
+        long version = a.getJsonNumber("version").longValue();
+        Api.Response r = editor.put("/api/articles/" + id(a),
+                json("改过的标题", "新摘要", "<p>新正文</p>", categoryId(), version).toString());
+        assertEquals(200, r.status(), r.toString());
+        assertEquals("改过的标题", r.json().getString("title"));
+        assertTrue(r.json().getJsonNumber("version").longValue() > version);
+        assertEquals("DRAFT", r.json().getString("state"));
+        assertEquals(1, r.json().getInt("revision"), "a draft changes in place");
+    }
+
+    @Test
+    void aStaleVersionIsAConflictAndOverwritesNothing() {
+        JsonObject a = create(uniqueTitle("冲突"));
+        long version = a.getJsonNumber("version").longValue();
+        assertEquals(200, editor.put("/api/articles/" + id(a),
+                json("第一个人的修改", "摘要", "<p>一</p>", categoryId(), version).toString()).status());
+        Api.Response stale = Api.as("doctor").put("/api/articles/" + id(a),
+                json("第二个人的修改", "摘要", "<p>二</p>", categoryId(), version).toString());
+        assertEquals(409, stale.status(), stale.toString());
+        assertTrue(stale.json().getString("error").contains("changed by someone else"));
+        assertEquals("第一个人的修改", editor.get("/api/articles/" + id(a)).json().getString("title"));
+    }
+
+    @Test
+    void concurrentSavesOfTheSameVersionLetExactlyOneWin() {
+        JsonObject a = create(uniqueTitle("并发"));
+        long version = a.getJsonNumber("version").longValue();
+        CompletableFuture<Api.Response> first = CompletableFuture.supplyAsync(() -> editor.put("/api/articles/" + id(a),
+                json("并发一", "摘要", "<p>一</p>", categoryId(), version).toString()));
+        CompletableFuture<Api.Response> second = CompletableFuture.supplyAsync(() -> Api.as("doctor").put(
+                "/api/articles/" + id(a), json("并发二", "摘要", "<p>二</p>", categoryId(), version).toString()));
+        Set<Integer> statuses = Set.of(first.join().status(), second.join().status());
+        assertEquals(Set.of(200, 409), statuses, first.join() + " / " + second.join());
+        String title = editor.get("/api/articles/" + id(a)).json().getString("title");
+        assertTrue(title.equals("并发一") || title.equals("并发二"), title);
+    }
+
+    @Test
+    void badInputIsA400WithAMessageAndChangesNothing() {
+        JsonObject a = create(uniqueTitle("坏输入"));
+        long version = a.getJsonNumber("version").longValue();
+        String path = "/api/articles/" + id(a);
+
+        assertError(editor.put(path, json("t".repeat(201), "s", "b", categoryId(), version).toString()), 400, "title is too long");
+        assertError(editor.put(path, json("t", "s", "b", categoryId(), null).toString()), 400, "version is required");
+        assertError(editor.put(path, json("t", "s", "b", 999_999, version).toString()), 400, "No category");
+        assertError(editor.put(path, "{\"title\": "), 400, "Malformed JSON");
+        assertError(editor.put(path, "{\"title\":\"t\",\"summary\":\"s\",\"body\":\"b\",\"categoryId\":\"abc\",\"version\":1}"),
+                400, null);
+        assertError(editor.post("/api/articles", json("", "s", "b", categoryId(), null).toString()), 400, "title is required");
+        assertError(editor.post("/api/articles", json("t", "s", "b".repeat(200_001), categoryId(), null).toString()),
+                400, "body is too long");
+        assertError(editor.post("/api/articles", ""), 400, null);
+
+        JsonObject after = editor.get(path).json();
+        assertEquals(a.getString("title"), after.getString("title"));
+        assertEquals(version, after.getJsonNumber("version").longValue());
+    }
+
+    @Test
+    void unknownArticleIs404Json() {
+        Api.Response r = editor.get("/api/articles/987654321");
+        assertError(r, 404, "No article");
+        assertError(editor.get("/api/articles/not-a-number"), 404, null);
+    }
+
+    @Test
+    void revisionsAndAuditAreListed() {
+        JsonObject a = create(uniqueTitle("历史"));
+        Api.Response revisions = editor.get("/api/articles/" + id(a) + "/revisions");
+        assertEquals(200, revisions.status());
+        assertEquals(1, revisions.array().size());
+        JsonObject first = revisions.array().getJsonObject(0);
+        assertEquals("DRAFT", first.getString("state"));
+        assertEquals("editor", first.getString("author"));
+        assertEquals(64, first.getString("contentHash").length());
+
+        Api.Response one = editor.get("/api/articles/" + id(a) + "/revisions/1");
+        assertTrue(one.json().getString("body").contains("微循环"));
+        assertError(editor.get("/api/articles/" + id(a) + "/revisions/9"), 404, "no revision 9");
+
+        Api.Response audit = editor.get("/api/articles/" + id(a) + "/audit");
+        assertEquals("create", audit.array().getJsonObject(0).getString("action"));
+        assertEquals("editor", audit.array().getJsonObject(0).getString("actor"));
+    }
+
+    @Test
+    void listIsPagedAndFiltered() {
+        JsonObject a = create(uniqueTitle("列表查找"));
+        Api.Response r = editor.get("/api/articles?state=DRAFT&size=5&page=0");
+        assertEquals(200, r.status(), r.toString());
+        JsonObject page = r.json();
+        assertTrue(page.getJsonArray("items").size() <= 5);
+        assertTrue(page.getJsonNumber("total").longValue() >= 1);
+        page.getJsonArray("items").forEach(v -> assertEquals("DRAFT", v.asJsonObject().getString("state")));
+
+        String word = a.getString("title").substring(a.getString("title").length() - 8);
+        JsonObject found = editor.get("/api/articles?q=" + word).json();
+        assertEquals(1, found.getJsonNumber("total").longValue(), found.toString());
+        assertEquals(id(a), found.getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue());
+
+        assertError(editor.get("/api/articles?state=NOPE"), 400, "Unknown state");
+        assertError(editor.get("/api/articles?size=1000"), 400, "size");
+    }
+
+    @Test
+    void theDemoContentCoversEveryState() {
+        for (String state : new String[]{"DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "APPROVED", "PUBLISHED",
+                "UNPUBLISHED", "ARCHIVED"}) {
+            JsonObject page = editor.get("/api/articles?size=1&state=" + state).json();
+            assertTrue(page.getJsonNumber("total").longValue() >= 1, state + " has no article");
+        }
+        assertTrue(editor.get("/api/articles?size=1").json().getJsonNumber("total").longValue() >= 12);
+    }
+
+    static void assertError(Api.Response r, int status, String fragment) {
+        assertEquals(status, r.status(), r.toString());
+        assertTrue(r.header("Content-Type").startsWith("application/json"), r.header("Content-Type"));
+        String error = r.json().getString("error");
+        assertNotNull(error);
+        assertFalse(r.body().contains("at org."), "no stack traces: " + r.body());
+        if (fragment != null) {
+            assertTrue(error.contains(fragment), "expected '" + fragment + "' in: " + error);
+        }
+    }
+
+    private static Set<String> intersect(Set<String> a, Set<String> b) {
+        return a.stream().filter(b::contains).collect(java.util.stream.Collectors.toSet());
+    }
+}

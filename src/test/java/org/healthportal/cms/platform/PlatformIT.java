@@ -1,0 +1,98 @@
+package org.healthportal.cms.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.List;
+import org.healthportal.cms.testsupport.Api;
+import org.healthportal.cms.testsupport.CmsServer;
+import org.junit.jupiter.api.Test;
+
+/** What the platform promises: health, API description, login, and a clear stop on a bad database. */
+class PlatformIT {
+
+    @Test
+    void readyWhileTheDatabaseAnswers() {
+        Api.Response r = Api.anonymous().get("/health/ready");
+        assertEquals(200, r.status(), r.toString());
+        assertTrue(r.body().contains("\"database\""), r.body());
+        assertTrue(r.body().contains("UP"), r.body());
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheApi() {
+        Api.Response r = Api.anonymous().get("/openapi");
+        assertEquals(200, r.status());
+        assertTrue(r.body().contains("/api/articles/{id}/transitions"), r.body());
+        assertTrue(r.body().contains("basic"), r.body());
+    }
+
+    @Test
+    void theBackOfficeNeedsALogin() {
+        Api.Response r = Api.anonymous().send(Api.anonymous().request("/admin/").GET());
+        assertEquals(302, r.status());
+        assertTrue(r.header("Location").contains("/login.xhtml"), r.header("Location"));
+    }
+
+    @Test
+    void loginLandsOnTheBackOfficeAndAWrongPasswordSaysSo() {
+        Api.Response form = Api.anonymous().get("/login.xhtml");
+        assertEquals(200, form.status());
+        assertNull(form.header("Set-Cookie"), "the login form itself creates no session");
+        assertTrue(form.body().contains("内容管理后台"), "Chinese by default");
+
+        Api.Response wrong = postLogin("editor", "not-the-password");
+        assertEquals(200, wrong.status());
+        assertTrue(wrong.body().contains("用户名或密码错误"), wrong.body());
+
+        Api.Response right = postLogin("editor", "editor-demo");
+        assertEquals(302, right.status(), right.toString());
+        assertTrue(right.header("Location").endsWith("/admin/"));
+        String cookie = right.header("Set-Cookie").split(";")[0];
+        Api.Response landing = Api.anonymous().send(Api.anonymous().request("/admin/").header("Cookie", cookie).GET());
+        assertEquals(200, landing.status());
+        assertTrue(landing.body().contains("欢迎"), landing.body());
+        assertTrue(landing.body().contains("李编辑"), landing.body());
+    }
+
+    @Test
+    void publicPagesSetNoCookie() {
+        Api.Response home = Api.anonymous().get("/");
+        assertEquals(200, home.status());
+        assertNull(home.header("Set-Cookie"));
+        Api.Response missing = Api.anonymous().get("/articles/no-such-article");
+        assertEquals(404, missing.status());
+        assertFalse(missing.body().contains("at org."), "no stack trace: " + missing.body());
+        assertTrue(missing.body().contains("页面不存在"), missing.body());
+        assertNull(missing.header("Set-Cookie"));
+    }
+
+    @Test
+    void anUnreachableDatabaseStopsTheServerWithAClearMessage() throws InterruptedException {
+        CmsServer broken = CmsServer.start("broken-db", List.of(
+                "-Dcms.db.url=jdbc:mysql://127.0.0.1:1/nowhere?connectTimeout=2000", "-Dcms.db.user=nobody",
+                "-Dcms.db.password=nothing"));
+        try {
+            int exit = broken.awaitExit(Duration.ofMinutes(3));
+            assertNotEquals(0, exit);
+            String log = broken.log();
+            assertTrue(log.contains("CMS STARTUP FAILED"), broken.logTail());
+            assertTrue(log.contains("CMS_DB_URL"), broken.logTail());
+        } finally {
+            broken.stop();
+        }
+    }
+
+    private static Api.Response postLogin(String username, String password) {
+        String form = "login=login&login%3Ausername=" + username + "&login%3Apassword=" + password
+                + "&login%3Asubmit=&jakarta.faces.ViewState=stateless";
+        return Api.anonymous().send(Api.anonymous().request("/login.xhtml")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+}

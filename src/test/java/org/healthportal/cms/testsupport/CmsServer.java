@@ -1,0 +1,167 @@
+package org.healthportal.cms.testsupport;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.healthportal.cms.platform.launch.Launcher;
+
+/**
+ * The real CMS on the real server: Payara Micro started once per test JVM with the WAR Maven just built, on
+ * embedded H2 in a fresh directory, or on MySQL/MariaDB when {@code CMS_DB_URL} is set (the child inherits the
+ * environment). Demo accounts are switched on explicitly, so tests have editor, reviewer, doctor and admin.
+ */
+public final class CmsServer {
+
+    private static CmsServer instance;
+
+    private final Process process;
+    private final URI base;
+    private final Path log;
+
+    private CmsServer(Process process, URI base, Path log) {
+        this.process = process;
+        this.base = base;
+        this.log = log;
+    }
+
+    /** The shared server, started on first use. */
+    public static synchronized CmsServer get() {
+        if (instance == null) {
+            instance = start("it", List.of()).awaitReady(Duration.ofMinutes(4));
+            CmsServer started = instance;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::stop));
+        }
+        return instance;
+    }
+
+    /** Starts a separate server with extra JVM options; the caller stops it. */
+    public static CmsServer start(String name, List<String> jvmArgs) {
+        try {
+            Path dir = Path.of(System.getProperty("cms.it.dir", "target/it")).toAbsolutePath();
+            Files.createDirectories(dir);
+            int port = freePort();
+            int clusterPort = freePort();
+            List<String> args = new ArrayList<>();
+            if (System.getenv("CMS_DB_URL") == null) {
+                Path data = dir.resolve(name + "-data");
+                deleteTree(data);
+                args.add("-Dcms.data.dir=" + data);
+            }
+            args.add("-Dcms.demo=true");
+            args.add("-Dcms.scheduler.interval=1");
+            args.add("-Xmx768m");
+            args.addAll(jvmArgs);
+            Path root = dir.resolve(name + "-payara");
+            Process process = Launcher.start(Path.of(required("cms.payara.jar")), Path.of(required("cms.war")),
+                    "127.0.0.1", port, root, args, Launcher.cluster(clusterPort, List.of(clusterPort)), false);
+            return new CmsServer(process, URI.create("http://127.0.0.1:" + port + "/"),
+                    root.resolveSibling(root.getFileName() + "-server.log"));
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start Payara Micro", e);
+        }
+    }
+
+    /** Waits until the CMS answers ready, or fails with the end of the server log. */
+    public CmsServer awaitReady(Duration timeout) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + ":\n" + logTail());
+            }
+            try {
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(base.resolve("/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains("database")) {
+                    return this;
+                }
+            } catch (IOException notYet) {
+                // Not listening yet.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            waitABit(process);
+        }
+        throw new IllegalStateException("Payara Micro not ready after " + timeout + ":\n" + logTail());
+    }
+
+    /** Waits for the server process to end; its exit code. */
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("Payara Micro still running after " + timeout + ":\n" + logTail());
+        }
+        return process.exitValue();
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    public String log() {
+        try {
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    public String logTail() {
+        String text = log();
+        return text.length() > 6000 ? text.substring(text.length() - 6000) : text;
+    }
+
+    public void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void waitABit(Process process) {
+        try {
+            // Returns at once if the server dies; otherwise paces the polling.
+            process.waitFor(250, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            throw new IllegalStateException(property + " is not set: run the integration tests through Maven (mvn verify)");
+        }
+        return value;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}
