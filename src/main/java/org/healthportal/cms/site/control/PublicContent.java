@@ -1,25 +1,57 @@
 package org.healthportal.cms.site.control;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
-import org.healthportal.cms.accounts.entity.ReviewerProfile;
+import org.healthportal.cms.content.control.Page;
 import org.healthportal.cms.content.entity.Article;
-import org.healthportal.cms.content.entity.Revision;
 
-/** What the public may read: only live revisions, never a draft, whatever the latest revision is. */
+/**
+ * What the public may read: only live revisions, never a draft, whatever the latest revision is. Every query here
+ * joins {@code Article.liveRevision}; lists read projections without the body.
+ *
+ * <p>Reads start their own transaction ({@code REQUIRES_NEW}) because they are also called from observers that run
+ * after another transaction completed.
+ */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class PublicContent {
+
+    private static final String TEASER = "SELECT NEW org.healthportal.cms.site.control.ArticleTeaser("
+            + "a.id, a.slug, r.title, r.summary, r.publishedAt) FROM Article a JOIN a.liveRevision r";
 
     @PersistenceContext
     EntityManager em;
 
-    /** The live revision of the article with this slug. */
-    public Optional<Revision> findLive(String slug) {
-        return em.createQuery("SELECT r FROM Article a JOIN a.liveRevision r WHERE a.slug = :slug", Revision.class)
+    /** The live revision of the article with this slug, with its reviewer's credentials and its disclaimer. */
+    public Optional<ArticleView> findLive(String slug) {
+        Optional<Object[]> found = em.createQuery("SELECT a.id, a.slug, r.id, r.title, r.summary, r.body, c.id,"
+                        + " r.publishedAt, r.approvedAt, ap.id, ap.displayName, d.versionNumber, d.textZh"
+                        + " FROM Article a JOIN a.liveRevision r JOIN r.category c LEFT JOIN r.approvedBy ap"
+                        + " LEFT JOIN r.disclaimer d WHERE a.slug = :slug", Object[].class)
                 .setParameter("slug", slug)
                 .getResultStream().findFirst();
+        return found.map(row -> {
+            Object[] credentials = row[9] == null ? new Object[2] : em.createQuery(
+                            "SELECT p.professionalTitle, p.institution FROM ReviewerProfile p WHERE p.account.id = :id",
+                            Object[].class)
+                    .setParameter("id", row[9]).getResultStream().findFirst().orElse(new Object[2]);
+            return new ArticleView((Long) row[0], (String) row[1], (Long) row[2], (String) row[3], (String) row[4],
+                    (String) row[5], (Long) row[6], (Instant) row[7], (Instant) row[8], (String) row[10],
+                    (String) credentials[0], (String) credentials[1], (Integer) row[11], (String) row[12]);
+        });
+    }
+
+    /** True when a live article has this slug; cheaper than {@link #findLive}. */
+    public boolean isLive(String slug) {
+        return !em.createQuery("SELECT a.id FROM Article a WHERE a.slug = :slug AND a.liveRevision IS NOT NULL",
+                Long.class).setParameter("slug", slug).setMaxResults(1).getResultList().isEmpty();
     }
 
     /** True when the slug names an article that was public once and is not now (410 rather than 404). */
@@ -28,12 +60,91 @@ public class PublicContent {
                 .getResultStream().anyMatch(a -> a.isWasPublished() && !a.isLive());
     }
 
-    public Optional<ReviewerProfile> reviewerOf(Revision revision) {
-        if (revision.getApprovedBy() == null) {
-            return Optional.empty();
+    /** When the article first went public: the earliest publication of any of its revisions. */
+    public Optional<Instant> firstPublished(Long articleId) {
+        // Not MIN(): an aggregate bypasses the attribute converter on some databases.
+        return em.createQuery("SELECT r.publishedAt FROM Revision r WHERE r.article.id = :id AND r.publishedAt IS NOT NULL"
+                        + " ORDER BY r.publishedAt", Instant.class)
+                .setParameter("id", articleId).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /** The newest live articles. */
+    public List<ArticleTeaser> latest(int max) {
+        return em.createQuery(TEASER + " ORDER BY r.publishedAt DESC, a.id DESC", ArticleTeaser.class)
+                .setMaxResults(max).getResultList();
+    }
+
+    /** Newest live articles in any of these categories, except one article. */
+    public List<ArticleTeaser> inCategories(Collection<Long> categoryIds, Long exceptArticleId, int max) {
+        if (categoryIds.isEmpty()) {
+            return List.of();
         }
-        return em.createQuery("SELECT p FROM ReviewerProfile p WHERE p.account = :account", ReviewerProfile.class)
-                .setParameter("account", revision.getApprovedBy())
-                .getResultStream().findFirst();
+        return em.createQuery(TEASER + " WHERE r.category.id IN :ids AND a.id <> :except"
+                        + " ORDER BY r.publishedAt DESC, a.id DESC", ArticleTeaser.class)
+                .setParameter("ids", categoryIds).setParameter("except", exceptArticleId == null ? -1L : exceptArticleId)
+                .setMaxResults(max).getResultList();
+    }
+
+    /** A page of the live articles in these categories, newest first, cut and counted in the database. */
+    public Page<ArticleTeaser> pageInCategories(Collection<Long> categoryIds, int page, int size) {
+        if (categoryIds.isEmpty()) {
+            return new Page<>(List.of(), 0, page, size);
+        }
+        long total = em.createQuery("SELECT COUNT(a) FROM Article a JOIN a.liveRevision r WHERE r.category.id IN :ids",
+                Long.class).setParameter("ids", categoryIds).getSingleResult();
+        List<ArticleTeaser> items = total <= (long) page * size ? List.of()
+                : em.createQuery(TEASER + " WHERE r.category.id IN :ids ORDER BY r.publishedAt DESC, a.id DESC",
+                                ArticleTeaser.class)
+                        .setParameter("ids", categoryIds).setFirstResult(page * size).setMaxResults(size).getResultList();
+        return new Page<>(items, total, page, size);
+    }
+
+    /** Live articles by slug, in the order given; unknown or offline slugs are left out. */
+    public List<ArticleTeaser> bySlugs(List<String> slugs) {
+        if (slugs.isEmpty()) {
+            return List.of();
+        }
+        List<ArticleTeaser> found = em.createQuery(TEASER + " WHERE a.slug IN :slugs", ArticleTeaser.class)
+                .setParameter("slugs", slugs).getResultList();
+        return slugs.stream().flatMap(s -> found.stream().filter(t -> t.slug().equals(s)).limit(1)).toList();
+    }
+
+    public long countLive() {
+        return em.createQuery("SELECT COUNT(a) FROM Article a WHERE a.liveRevision IS NOT NULL", Long.class)
+                .getSingleResult();
+    }
+
+    /** One slice of every live article for the sitemap: slug and last change, ordered by id. */
+    public List<Object[]> sitemapSlice(int first, int max) {
+        return em.createQuery("SELECT a.slug, r.publishedAt FROM Article a JOIN a.liveRevision r ORDER BY a.id",
+                Object[].class).setFirstResult(first).setMaxResults(max).getResultList();
+    }
+
+    /** The live revision id of every live article: what each node compares change signals against. */
+    public List<Object[]> liveRevisionIds() {
+        return em.createQuery("SELECT a.id, a.liveRevision.id FROM Article a WHERE a.liveRevision IS NOT NULL",
+                Object[].class).getResultList();
+    }
+
+    /** The live revision id of one article, empty when it is offline or gone. */
+    public Optional<Long> liveRevisionId(Long articleId) {
+        return em.createQuery("SELECT a.liveRevision.id FROM Article a WHERE a.id = :id AND a.liveRevision IS NOT NULL",
+                Long.class).setParameter("id", articleId).getResultStream().findFirst();
+    }
+
+    /** Live articles with their text for the search index, {@code max} at a time after the id {@code afterId}. */
+    public List<SearchDocument> searchDocuments(long afterId, int max) {
+        return em.createQuery("SELECT NEW org.healthportal.cms.site.control.SearchDocument(a.id, r.id, a.slug, r.title,"
+                        + " r.summary, r.body, r.publishedAt) FROM Article a JOIN a.liveRevision r WHERE a.id > :after"
+                        + " ORDER BY a.id", SearchDocument.class)
+                .setParameter("after", afterId).setMaxResults(max).getResultList();
+    }
+
+    /** One live article for the search index, empty when it is not live. */
+    public Optional<SearchDocument> searchDocument(Long articleId) {
+        return em.createQuery("SELECT NEW org.healthportal.cms.site.control.SearchDocument(a.id, r.id, a.slug, r.title,"
+                        + " r.summary, r.body, r.publishedAt) FROM Article a JOIN a.liveRevision r WHERE a.id = :id",
+                        SearchDocument.class)
+                .setParameter("id", articleId).getResultStream().findFirst();
     }
 }

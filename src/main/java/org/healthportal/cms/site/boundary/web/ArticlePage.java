@@ -5,57 +5,115 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.io.IOException;
 import java.time.Instant;
-import org.healthportal.cms.accounts.entity.ReviewerProfile;
-import org.healthportal.cms.content.entity.Revision;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ResourceBundle;
+import org.healthportal.cms.site.control.ArticleTeaser;
+import org.healthportal.cms.site.control.ArticleView;
+import org.healthportal.cms.site.control.CategoryNode;
+import org.healthportal.cms.site.control.Excerpts;
+import org.healthportal.cms.site.control.JsonLd;
 import org.healthportal.cms.site.control.PublicContent;
+import org.healthportal.cms.site.control.SiteCategories;
+import org.healthportal.cms.site.control.SiteConfig;
+import org.healthportal.cms.site.control.SiteLists;
 
-/** The public article page's data: the live revision only. */
+/** The public article page's data: the live revision only, never the latest draft. */
 @Named
 @RequestScoped
 public class ArticlePage {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+    static final int RELATED = 5;
 
     @Inject
     PublicContent content;
 
     @Inject
+    SiteCategories categories;
+
+    @Inject
+    SiteLists lists;
+
+    @Inject
+    SiteConfig config;
+
+    @Inject
     FacesContext faces;
 
-    private Revision revision;
-    private ReviewerProfile reviewer;
+    private ArticleView article;
+    private List<CategoryNode> path = List.of();
+    private Instant firstPublished;
 
     @PostConstruct
     void load() {
-        Object slug = faces.getExternalContext().getRequestMap().get(PublicUrlFilter.SLUG);
+        Object slug = faces.getExternalContext().getRequestMap().get(PublicSiteFilter.SLUG);
         if (slug != null) {
-            revision = content.findLive(slug.toString()).orElse(null);
-            reviewer = revision == null ? null : content.reviewerOf(revision).orElse(null);
+            article = content.findLive(slug.toString()).orElse(null);
         }
-        if (revision == null) {
+        if (article == null) {
             // Reached without the clean URL, or the article went offline meanwhile.
             try {
                 faces.getExternalContext().responseSendError(404, "Not found");
-                faces.responseComplete();
-            } catch (java.io.IOException e) {
-                faces.responseComplete();
+            } catch (IOException e) {
+                // The client went away.
+            }
+            faces.responseComplete();
+            return;
+        }
+        path = categories.byId(article.categoryId()).map(CategoryNode::getPath).orElse(List.of());
+        firstPublished = content.firstPublished(article.articleId()).orElse(article.publishedAt());
+    }
+
+    public ArticleView getArticle() {
+        return article;
+    }
+
+    public List<CategoryNode> getPath() {
+        return path;
+    }
+
+    public Instant getFirstPublished() {
+        return firstPublished;
+    }
+
+    /** True when this revision replaced an earlier publication: the page then shows when it was updated. */
+    public boolean isUpdated() {
+        return firstPublished != null && article.publishedAt() != null
+                && article.publishedAt().isAfter(firstPublished.plusSeconds(60));
+    }
+
+    public String getUrl() {
+        return config.absolute("articles/" + article.slug());
+    }
+
+    public String getDescription() {
+        return Excerpts.cut(article.summary(), Excerpts.META_LENGTH);
+    }
+
+    /** Same category first, then the rest of each enclosing category, nearest first. */
+    public List<ArticleTeaser> getRelated() {
+        Map<Long, ArticleTeaser> related = new LinkedHashMap<>();
+        for (int i = path.size() - 1; i >= 0 && related.size() < RELATED; i--) {
+            List<Long> ids = i == path.size() - 1 ? List.of(path.get(i).getId()) : path.get(i).subtreeIds();
+            for (ArticleTeaser t : content.inCategories(ids, article.articleId(), RELATED)) {
+                if (related.size() < RELATED) {
+                    related.putIfAbsent(t.id(), t);
+                }
             }
         }
+        return new ArrayList<>(related.values());
     }
 
-    public Revision getRevision() {
-        return revision;
+    public List<ArticleTeaser> getLatest() {
+        return lists.latest().stream().filter(t -> !t.id().equals(article.articleId())).limit(6).toList();
     }
 
-    public ReviewerProfile getReviewer() {
-        return reviewer;
-    }
-
-    public String format(Instant instant) {
-        return instant == null ? "" : TIME.format(instant);
+    public String getJsonLd() {
+        String siteName = ResourceBundle.getBundle("i18n.site", faces.getViewRoot().getLocale()).getString("site.name");
+        return JsonLd.medicalWebPage(article, getUrl(), siteName, firstPublished, path, config.baseUrl(), config.zone());
     }
 }

@@ -1,0 +1,231 @@
+package org.healthportal.cms.site.boundary.web;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Instant;
+import org.healthportal.cms.site.control.CacheKeys;
+import org.healthportal.cms.site.control.CachedPage;
+import org.healthportal.cms.site.control.PageStore;
+import org.healthportal.cms.site.control.PublicContent;
+import org.healthportal.cms.site.control.SiteCategories;
+
+/**
+ * The public site's front door: clean URLs to facelets, and the node-local store of rendered pages in front of
+ * them. A stored page is answered from memory (304 when the client's ETag matches, gzip when it asks) without
+ * touching JSF, CDI scopes or the database; that path is kept short on purpose, since it carries the site's load.
+ *
+ * <p>A miss renders the page into a buffer, stores it if it is a 200 and nothing changed meanwhile, and answers
+ * from the buffer. Articles that are not live answer 404, or 410 when they were public once, before any render.
+ * Search results are rendered every time: their keys are unbounded.
+ */
+@WebFilter(urlPatterns = "/*", dispatcherTypes = DispatcherType.REQUEST)
+public class PublicSiteFilter extends HttpFilter {
+
+    static final String SLUG = "cms.slug";
+    static final String PAGE_CACHE_CONTROL = "public, max-age=0, must-revalidate";
+
+    @Inject
+    PageStore store;
+
+    @Inject
+    PublicContent content;
+
+    @Inject
+    SiteCategories categories;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String path = request.getRequestURI();
+        String context = request.getContextPath();
+        if (!context.isEmpty()) {
+            path = path.substring(context.length());
+        }
+        Route route = Route.of(path);
+        if (route == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String method = request.getMethod();
+        boolean head = "HEAD".equals(method);
+        if (!head && !"GET".equals(method)) {
+            response.setHeader("Allow", "GET, HEAD");
+            response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            return;
+        }
+        String key = route.stored ? CacheKeys.of(path, request.getQueryString()) : null;
+        if (key != null) {
+            CachedPage hit = store.get(key);
+            if (hit != null) {
+                send(hit, request, response, head);
+                return;
+            }
+        }
+        render(route, path, key, request, response, chain, head);
+    }
+
+    private void render(Route route, String path, String key, HttpServletRequest request, HttpServletResponse response,
+                        FilterChain chain, boolean head) throws IOException, ServletException {
+        String target = null;
+        switch (route) {
+            case HOME -> target = "/index.xhtml";
+            case SEARCH -> {
+                response.setHeader("Cache-Control", "no-cache");
+                request.getRequestDispatcher("/search.xhtml").forward(request, response);
+                return;
+            }
+            case ARTICLE -> {
+                String slug = path.substring("/articles/".length());
+                if (!validSlug(slug) || !content.isLive(slug)) {
+                    response.sendError(validSlug(slug) && content.wasPublic(slug)
+                            ? HttpServletResponse.SC_GONE : HttpServletResponse.SC_NOT_FOUND);
+                    return;
+                }
+                request.setAttribute(SLUG, slug);
+                target = "/article.xhtml";
+            }
+            case CATEGORY -> {
+                String slug = path.substring("/categories/".length());
+                if (!validSlug(slug) || categories.bySlug(slug).isEmpty()) {
+                    response.sendError(HttpServletResponse.SC_NOT_FOUND);
+                    return;
+                }
+                request.setAttribute(SLUG, slug);
+                target = "/category.xhtml";
+            }
+            default -> {
+                // Served by a servlet of this package; only stored here.
+            }
+        }
+        long generation = store.generation();
+        CapturingResponse capture = new CapturingResponse(response);
+        if (target != null) {
+            request.getRequestDispatcher(target).forward(request, capture);
+        } else {
+            chain.doFilter(request, capture);
+        }
+        if (capture.passedThrough()) {
+            return;
+        }
+        CachedPage page = CachedPage.of(capture.getContentType(), capture.bytes(), Instant.now());
+        if (key != null && capture.status() == HttpServletResponse.SC_OK) {
+            store.put(key, page, generation);
+        }
+        if (capture.status() != HttpServletResponse.SC_OK) {
+            response.setStatus(capture.status());
+        }
+        send(page, request, response, head);
+    }
+
+    /** Writes a stored page: validators first, then 304 or the (gzipped) bytes. */
+    static void send(CachedPage page, HttpServletRequest request, HttpServletResponse response, boolean head)
+            throws IOException {
+        send(page, request, response, head, PAGE_CACHE_CONTROL);
+    }
+
+    static void send(CachedPage page, HttpServletRequest request, HttpServletResponse response, boolean head,
+                     String cacheControl) throws IOException {
+        response.setHeader("ETag", page.etag());
+        response.setHeader("Last-Modified", page.lastModified());
+        response.setHeader("Cache-Control", cacheControl);
+        response.setHeader("Vary", "Accept-Encoding");
+        String ifNoneMatch = request.getHeader("If-None-Match");
+        long ifModifiedSince = ifNoneMatch == null ? dateHeader(request) : -1;
+        if ((ifNoneMatch != null || ifModifiedSince >= 0) && page.notModified(ifNoneMatch, ifModifiedSince)) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        response.setContentType(page.contentType());
+        byte[] bytes = page.body();
+        if (page.gzipped() != null && acceptsGzip(request.getHeader("Accept-Encoding"))) {
+            response.setHeader("Content-Encoding", "gzip");
+            bytes = page.gzipped();
+        }
+        response.setContentLength(bytes.length);
+        if (!head) {
+            response.getOutputStream().write(bytes);
+        }
+    }
+
+    private static long dateHeader(HttpServletRequest request) {
+        try {
+            return request.getDateHeader("If-Modified-Since");
+        } catch (IllegalArgumentException unparseable) {
+            return -1;
+        }
+    }
+
+    /** True when the client accepts gzip (and did not refuse it with q=0). */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null || !acceptEncoding.contains("gzip")) {
+            return false;
+        }
+        for (String part : acceptEncoding.split(",")) {
+            String p = part.strip();
+            if (p.startsWith("gzip")) {
+                String rest = p.substring(4).replace(" ", "");
+                return !(rest.startsWith(";q=0") && !rest.matches(";q=0\\.0*[1-9].*"));
+            }
+        }
+        return false;
+    }
+
+    static boolean validSlug(String slug) {
+        if (slug.isEmpty() || slug.length() > 120) {
+            return false;
+        }
+        for (int i = 0; i < slug.length(); i++) {
+            char c = slug.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The public URLs this filter answers; everything else passes untouched. */
+    enum Route {
+        HOME(true), ARTICLE(true), CATEGORY(true), SEARCH(false), SITEMAP(true), FEED(true), ROBOTS(true), QR(true);
+
+        final boolean stored;
+
+        Route(boolean stored) {
+            this.stored = stored;
+        }
+
+        static Route of(String path) {
+            if (path.equals("/")) {
+                return HOME;
+            }
+            if (path.startsWith("/articles/")) {
+                return ARTICLE;
+            }
+            if (path.startsWith("/categories/")) {
+                return CATEGORY;
+            }
+            if (path.equals("/search")) {
+                return SEARCH;
+            }
+            if (path.equals("/sitemap.xml") || path.startsWith("/sitemaps/")) {
+                return SITEMAP;
+            }
+            if (path.equals("/feed.xml")) {
+                return FEED;
+            }
+            if (path.equals("/robots.txt")) {
+                return ROBOTS;
+            }
+            if (path.startsWith("/qr/")) {
+                return QR;
+            }
+            return null;
+        }
+    }
+}

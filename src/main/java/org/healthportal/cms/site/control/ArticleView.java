@@ -1,0 +1,17 @@
+package org.healthportal.cms.site.control;
+
+import java.time.Instant;
+
+/**
+ * Everything the article page shows of one live revision, read in one query: the revision, its reviewer's
+ * credentials and the disclaimer version recorded when it was published.
+ */
+public record ArticleView(Long articleId, String slug, Long revisionId, String title, String summary, String body,
+                          Long categoryId, Instant publishedAt, Instant approvedAt, String reviewerName,
+                          String reviewerTitle, String reviewerInstitution, Integer disclaimerVersion,
+                          String disclaimerText) {
+
+    public boolean isReviewed() {
+        return reviewerName != null && approvedAt != null;
+    }
+}

@@ -1,0 +1,85 @@
+package org.healthportal.cms.site.control;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A rendered response kept in memory: its bytes, the same bytes gzipped once at store time, and the validators
+ * (a strong ETag from the content, Last-Modified from when it was rendered) with their header values prepared, so
+ * a hit only copies bytes.
+ */
+public record CachedPage(String contentType, byte[] body, byte[] gzipped, String etag, String lastModified,
+                         long lastModifiedMillis) {
+
+    /** Bodies smaller than this are sent as they are: gzip would save too little. */
+    static final int GZIP_MIN = 512;
+
+    public static CachedPage of(String contentType, byte[] body, Instant renderedAt) {
+        long seconds = renderedAt.getEpochSecond();
+        return new CachedPage(contentType, body, body.length >= GZIP_MIN && compressible(contentType) ? gzip(body) : null,
+                etagOf(body), DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochSecond(seconds).atOffset(ZoneOffset.UTC)),
+                seconds * 1000);
+    }
+
+    /** True when a conditional request with these headers may be answered 304. */
+    public boolean notModified(String ifNoneMatch, long ifModifiedSince) {
+        if (ifNoneMatch != null) {
+            return matches(ifNoneMatch, etag);
+        }
+        return ifModifiedSince >= 0 && ifModifiedSince >= lastModifiedMillis;
+    }
+
+    static boolean matches(String ifNoneMatch, String etag) {
+        String bare = etag.substring(1, etag.length() - 1);
+        for (String candidate : ifNoneMatch.split(",")) {
+            String c = candidate.strip();
+            if (c.equals("*") || c.equals(etag) || c.equals("W/" + etag)
+                    // Some servers and proxies mark the tag of a gzipped variant; it names the same content.
+                    || c.equals("\"" + bare + "-gzip\"") || c.equals("W/\"" + bare + "-gzip\"")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public int size() {
+        return body.length + (gzipped == null ? 0 : gzipped.length);
+    }
+
+    static String etagOf(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean compressible(String contentType) {
+        return contentType != null && (contentType.startsWith("text/") || contentType.contains("xml")
+                || contentType.contains("json"));
+    }
+
+    static byte[] gzip(byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3 + 64);
+        try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192)) {
+            gz.write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    @Override
+    public String toString() {
+        return "CachedPage[" + contentType + ", " + body.length + " bytes, " + etag + "]";
+    }
+}
