@@ -2,6 +2,7 @@ package org.healthportal.cms.site.control;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.cjk.CJKAnalyzer;
 import org.apache.lucene.search.BooleanClause;
@@ -12,7 +13,8 @@ import org.apache.lucene.search.highlight.Highlighter;
 import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
 import org.apache.lucene.search.highlight.NullFragmenter;
 import org.apache.lucene.search.highlight.QueryScorer;
-import org.apache.lucene.search.highlight.SimpleFragmenter;
+import org.apache.lucene.search.highlight.SimpleSpanFragmenter;
+import org.apache.lucene.search.highlight.Fragmenter;
 import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
 import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
 import org.apache.lucene.util.QueryBuilder;
@@ -83,23 +85,85 @@ public final class SearchQueries {
 
     /** The whole text, HTML-escaped, with the matched terms in {@code <mark>}. */
     public static String highlightAll(Analyzer analyzer, Query query, String field, String text) {
-        String marked = highlight(analyzer, query, field, text, new NullFragmenter());
+        String marked = highlight(analyzer, query, field, text, scorer -> new NullFragmenter());
         return marked != null ? marked : escape(text);
     }
 
     /** The best passage of about {@code length} characters with the matched terms marked, or null if none matched. */
     public static String bestPassage(Analyzer analyzer, Query query, String field, String text, int length) {
-        return highlight(analyzer, query, field, text, new SimpleFragmenter(length));
+        String marked = highlight(analyzer, query, field, text, scorer -> new SimpleSpanFragmenter(scorer, length));
+        return marked == null ? null : around(marked, length);
+    }
+
+    /**
+     * At most {@code length} visible characters of escaped, marked text, starting a little before the first mark.
+     * Tags take no room and entities count as one character; neither is ever cut, and an open mark is closed.
+     */
+    static String around(String marked, int length) {
+        java.util.List<String> units = new java.util.ArrayList<>();
+        int firstMark = -1;
+        for (int i = 0; i < marked.length(); ) {
+            int end = i + 1;
+            char c = marked.charAt(i);
+            if (c == '<') {
+                end = marked.indexOf('>', i) + 1;
+                if (firstMark < 0 && marked.startsWith("<mark>", i)) {
+                    firstMark = units.size();
+                }
+            } else if (c == '&' && marked.indexOf(';', i) > i) {
+                end = marked.indexOf(';', i) + 1;
+            } else if (Character.isHighSurrogate(c) && i + 1 < marked.length()) {
+                end = i + 2;
+            }
+            units.add(marked.substring(i, end));
+            i = end;
+        }
+        int visible = 0;
+        for (String u : units) {
+            visible += u.startsWith("<") ? 0 : 1;
+        }
+        if (visible <= length) {
+            return marked;
+        }
+        int start = 0;
+        int before = 0;
+        for (int i = Math.max(firstMark, 0) - 1; i >= 0 && before < length / 4; i--) {
+            start = i;
+            before += units.get(i).startsWith("<") ? 0 : 1;
+        }
+        if (firstMark <= 0) {
+            start = 0;
+        }
+        StringBuilder out = new StringBuilder(start > 0 ? "…" : "");
+        boolean open = false;
+        int taken = 0;
+        int i = start;
+        for (; i < units.size() && taken < length; i++) {
+            String u = units.get(i);
+            if (u.equals("<mark>")) {
+                open = true;
+            } else if (u.equals("</mark>")) {
+                open = false;
+            } else {
+                taken++;
+            }
+            out.append(u);
+        }
+        if (open) {
+            out.append("</mark>");
+        }
+        return i < units.size() ? out + "…" : out.toString();
     }
 
     private static String highlight(Analyzer analyzer, Query query, String field, String text,
-                                    org.apache.lucene.search.highlight.Fragmenter fragmenter) {
+                                    Function<QueryScorer, Fragmenter> fragmenter) {
         if (text == null || text.isEmpty()) {
             return null;
         }
+        QueryScorer scorer = new QueryScorer(query, field);
         Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(),
-                new QueryScorer(query, field));
-        highlighter.setTextFragmenter(fragmenter);
+                scorer);
+        highlighter.setTextFragmenter(fragmenter.apply(scorer));
         highlighter.setMaxDocCharsToAnalyze(Math.max(text.length(), 1));
         try {
             return highlighter.getBestFragment(analyzer, field, text);

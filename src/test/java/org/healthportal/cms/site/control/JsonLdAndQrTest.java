@@ -1,0 +1,54 @@
+package org.healthportal.cms.site.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+class JsonLdAndQrTest {
+
+    @Test
+    void medicalWebPageCarriesTheReviewAndDates() {
+        ArticleView a = new ArticleView(7L, "x", 9L, "标题 \"</script><script>alert(1)</script>", "摘要", "<p>b</p>", 3L,
+                Instant.parse("2025-07-01T02:00:00Z"), Instant.parse("2025-06-30T16:30:00Z"), "王医生", "主任医师",
+                "示例医院", 1, "免责声明");
+        String json = JsonLd.medicalWebPage(a, "https://h.example/articles/x", "站点",
+                Instant.parse("2025-06-30T07:31:00Z"), List.of(), "https://h.example/", ZoneId.of("Asia/Shanghai"));
+        assertFalse(json.contains("</script>"), json);
+        JsonObject o = Json.createReader(new StringReader(json)).readObject();
+        assertEquals("MedicalWebPage", o.getString("@type"));
+        assertEquals("标题 \"</script><script>alert(1)</script>", o.getString("name"));
+        assertEquals("王医生", o.getJsonObject("reviewedBy").getString("name"));
+        assertEquals("示例医院", o.getJsonObject("reviewedBy").getJsonObject("affiliation").getString("name"));
+        assertEquals("2025-07-01", o.getString("lastReviewed"), "the review date in the site's zone");
+        assertEquals("2025-06-30T15:31:00+08:00", o.getString("datePublished"));
+        assertEquals("2025-07-01T10:00:00+08:00", o.getString("dateModified"));
+    }
+
+    @Test
+    void theQrCodeDecodesToTheUrl() throws Exception {
+        String url = "https://health.example.cn/articles/zhenjiu-shenjing-kangfu";
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(QrCodes.png(url, 160)));
+        assertEquals(160, image.getWidth());
+        assertEquals(url, decode(image));
+    }
+
+    static String decode(BufferedImage image) throws Exception {
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
+    }
+}

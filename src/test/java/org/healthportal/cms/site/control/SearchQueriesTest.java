@@ -1,0 +1,78 @@
+package org.healthportal.cms.site.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.junit.jupiter.api.Test;
+
+class SearchQueriesTest {
+
+    private final Analyzer analyzer = SearchQueries.analyzer();
+
+    @Test
+    void aTwoCharacterChineseWordFindsTheArticlesContainingIt() throws IOException {
+        List<SearchDocument> docs = List.of(
+                doc(1, "中医针灸促进神经功能恢复", "针灸可以辅助康复。", "<p>针刺穴位。</p>"),
+                doc(2, "卒中后居家康复", "康复训练要点。", "<p>配合<b>针灸</b>治疗效果更好。</p>"),
+                doc(3, "安全使用中药", "中药也有禁忌。", "<p>针对不同体质，灸法不同。</p>"));
+        try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
+            try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analyzer))) {
+                for (SearchDocument d : docs) {
+                    w.addDocument(SearchIndex.document(d));
+                }
+            }
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                assertEquals(2, searcher.count(SearchQueries.build(analyzer, "针灸")), "针 and 灸 apart do not match");
+                assertEquals(1, searcher.count(SearchQueries.build(analyzer, "针灸 康复训练")));
+                assertEquals(1, searcher.count(SearchQueries.build(analyzer, "神经功能")));
+                assertEquals(0, searcher.count(SearchQueries.build(analyzer, "针灸 骨折")));
+            }
+        }
+    }
+
+    @Test
+    void highlightsMarkTheMatchAndEscapeTheRest() {
+        Query q = SearchQueries.build(analyzer, "针灸");
+        assertEquals("中医<mark>针灸</mark>与&lt;康复&gt;",
+                SearchQueries.highlightAll(analyzer, q, SearchQueries.TITLE, "中医针灸与<康复>"));
+        assertEquals("卒中&amp;康复", SearchQueries.highlightAll(analyzer, q, SearchQueries.TITLE, "卒中&康复"));
+        String passage = SearchQueries.bestPassage(analyzer, q, SearchQueries.BODY,
+                "康复训练很重要。".repeat(20) + "配合针灸治疗。" + "饮食清淡。".repeat(20), 40);
+        assertTrue(passage.contains("<mark>针灸</mark>"), passage);
+        assertTrue(passage.length() < 120, passage);
+        assertNull(SearchQueries.bestPassage(analyzer, q, SearchQueries.BODY, "没有相关的词", 40));
+    }
+
+    @Test
+    void passagesAreCutAroundTheFirstMarkWithoutBreakingMarkup() {
+        assertEquals("ab<mark>cd</mark>", SearchQueries.around("ab<mark>cd</mark>", 10));
+        assertEquals("…x<mark>针灸</mark>y…", SearchQueries.around("aaaaaaaax<mark>针灸</mark>ybbbbbbbb", 4));
+        assertEquals("<mark>&lt;</mark>&amp;…", SearchQueries.around("<mark>&lt;</mark>&amp;cccccc", 2));
+        assertEquals("<mark>ab</mark>…", SearchQueries.around("<mark>abcdef</mark>", 2));
+    }
+
+    @Test
+    void queriesAreNormalizedAndNeverParsed() {
+        assertEquals("针灸 康复", SearchQueries.normalize("  针灸\u3000\t康复 "));
+        assertEquals(SearchQueries.MAX_LENGTH, SearchQueries.normalize("针".repeat(500)).length());
+        assertNull(SearchQueries.build(analyzer, "   "));
+        // Query syntax is just text: no exception, no field access.
+        SearchQueries.build(analyzer, "title:(针灸) AND \"*\" OR ~");
+    }
+
+    private static SearchDocument doc(long id, String title, String summary, String body) {
+        return new SearchDocument(id, id, "a-" + id, title, summary, body, Instant.parse("2025-06-30T07:31:00Z"));
+    }
+}
