@@ -9,8 +9,30 @@ import jakarta.ejb.ApplicationException;
 @ApplicationException(rollback = true)
 public abstract class CmsException extends RuntimeException {
 
+    private String key;
+    private Object[] arguments = new Object[0];
+
     protected CmsException(String message) {
         super(message);
+    }
+
+    /**
+     * Names the refusal for the back office, which shows it in the user's language from the {@code error.*}
+     * entries of its bundle; the English message stays for the API and the log.
+     */
+    @SuppressWarnings("unchecked")
+    public <T extends CmsException> T withKey(String messageKey, Object... args) {
+        this.key = messageKey;
+        this.arguments = args.clone();
+        return (T) this;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public Object[] arguments() {
+        return arguments.clone();
     }
 
     /** The HTTP status the API answers with. */

@@ -65,6 +65,20 @@ public class Account {
         this.passwordHash = newHash;
     }
 
+    public void rename(String newDisplayName) {
+        if (newDisplayName == null || newDisplayName.isBlank() || newDisplayName.strip().length() > 100) {
+            throw new org.healthportal.cms.platform.CmsException.InvalidInput("A display name of 1 to 100 characters is required");
+        }
+        this.displayName = newDisplayName.strip();
+    }
+
+    public void assignRoles(Set<Role> newRoles) {
+        if (newRoles == null || newRoles.isEmpty()) {
+            throw new org.healthportal.cms.platform.CmsException.InvalidInput("An account needs at least one role");
+        }
+        this.roles = EnumSet.copyOf(newRoles);
+    }
+
     public void disable() {
         this.enabled = false;
     }

@@ -56,6 +56,15 @@ public class ReviewerProfile {
         this.verifiedUntil = verifiedUntil;
     }
 
+    /** Records new credentials, e.g. after a licence was renewed and checked. */
+    public void update(String title, String institution, String specialty, String licence, LocalDate verified) {
+        this.professionalTitle = title;
+        this.institution = institution;
+        this.specialty = specialty;
+        this.licenceNumber = licence;
+        this.verifiedUntil = verified;
+    }
+
     public Long getId() {
         return id;
     }

@@ -71,7 +71,7 @@ public class ArticleService {
                 .getResultList();
     }
 
-    /** A page of articles, newest change first, filtered and counted in the database. */
+    /** A page of articles, filtered, ordered and counted in the database. */
     public Page<Article> list(ArticleQuery query, int page, int size) {
         if (page < 0 || size < 1 || size > Page.MAX_SIZE) {
             throw new CmsException.InvalidInput("page must be 0 or more and size between 1 and " + Page.MAX_SIZE);
@@ -92,12 +92,22 @@ public class ArticleService {
         }
         if (query.text() != null && !query.text().isBlank()) {
             where.append(" AND (LOWER(r.title) LIKE :text OR LOWER(r.summary) LIKE :text)");
-            parameters.put("text", "%" + query.text().strip().toLowerCase(java.util.Locale.ROOT)
-                    .replace("\\", "").replace("%", "").replace("_", "") + "%");
+            parameters.put("text", "%" + likeSafe(query.text()) + "%");
         }
-        TypedQuery<Article> items = em.createQuery(
-                "SELECT a FROM Article a JOIN a.latestRevision r" + where + " ORDER BY a.modifiedAt DESC, a.id DESC",
-                Article.class);
+        if (query.notContributedBy() != null) {
+            where.append(" AND CONCAT(',', CONCAT(r.contributors, ',')) NOT LIKE :contributor");
+            parameters.put("contributor", "%," + likeSafe(query.notContributedBy()) + ",%");
+        }
+        if (query.scheduled()) {
+            where.append(" AND EXISTS (SELECT s FROM Revision s WHERE s.article = a AND s.publishAt IS NOT NULL)");
+        }
+        if (query.live()) {
+            where.append(" AND a.liveRevision IS NOT NULL");
+        }
+        String order = " ORDER BY " + query.sort().path + (query.ascending() ? " ASC" : " DESC") + ", a.id DESC";
+        TypedQuery<Article> items = em.createQuery("SELECT a FROM Article a JOIN a.latestRevision r"
+                + (query.sort() == ArticleQuery.Sort.PUBLISHED ? " LEFT JOIN a.liveRevision l" : "") + where
+                + order.replace("a.liveRevision.publishedAt", "l.publishedAt"), Article.class);
         TypedQuery<Long> total = em.createQuery(
                 "SELECT COUNT(a) FROM Article a JOIN a.latestRevision r" + where, Long.class);
         parameters.forEach((name, value) -> {
@@ -106,6 +116,61 @@ public class ArticleService {
         });
         List<Article> found = items.setFirstResult(page * size).setMaxResults(size).getResultList();
         return new Page<>(found, total.getSingleResult(), page, size);
+    }
+
+    private static String likeSafe(String text) {
+        return text.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "").replace("%", "").replace("_", "");
+    }
+
+    /**
+     * Copies an earlier revision's text into a new draft. Refused while an unsaved-to-review draft with other text
+     * exists, so that restoring never overwrites someone's draft.
+     */
+    public Article restore(Long id, int revisionNumber, Long expectedVersion) {
+        Account editor = requireEditor();
+        Article article = get(id);
+        if (expectedVersion == null || article.getVersion() != expectedVersion) {
+            throw new CmsException.Conflict("The article was changed by someone else; reload it");
+        }
+        Revision source = revisions(id).stream().filter(r -> r.getNumber() == revisionNumber).findFirst()
+                .orElseThrow(() -> new CmsException.NotFound("Article " + id + " has no revision " + revisionNumber));
+        Revision latest = article.getLatestRevision();
+        if (latest.getState().isEditableInPlace() && !latest.getContentHash().equals(source.getContentHash())) {
+            throw new CmsException.Conflict("Revision " + latest.getNumber()
+                    + " is a draft with other text; submit or change it before restoring an older revision");
+        }
+        Instant now = clock.instant();
+        Optional<Transition> saved = article.edit(source.content(), editor, now);
+        if (saved.isPresent()) {
+            Revision revision = saved.get().revision();
+            if (revision.getId() == null) {
+                em.persist(revision);
+            }
+            audit.record(editor.getUsername(), now,
+                    List.of(saved.get().withComment("restored from revision " + revisionNumber)));
+            flush();
+            changed.fire(new ArticleChanged(article.getId(), article.getSlug(), article.isLive()));
+        }
+        return article;
+    }
+
+    /** Changes the slug of an article that was never public; public URLs, once out, stay. */
+    public Article changeSlug(Long id, String slug, Long expectedVersion) {
+        requireEditor();
+        Article article = get(id);
+        if (expectedVersion == null || article.getVersion() != expectedVersion) {
+            throw new CmsException.Conflict("The article was changed by someone else; reload it");
+        }
+        String wanted = Slugs.requireValid(slug);
+        if (wanted.equals(article.getSlug())) {
+            return article;
+        }
+        if (findBySlug(wanted).isPresent()) {
+            throw new CmsException.Conflict("The slug " + wanted + " is already used by another article");
+        }
+        article.changeSlug(wanted);
+        flush();
+        return article;
     }
 
     public long count() {
@@ -149,7 +214,7 @@ public class ArticleService {
         Article article = get(id);
         if (article.getVersion() != expectedVersion) {
             throw new CmsException.Conflict("The article was changed by someone else (version " + article.getVersion()
-                    + ", yours " + expectedVersion + "); reload it and apply your edit again");
+                    + ", yours " + expectedVersion + "); reload it and apply your edit again").withKey("error.stale");
         }
         ArticleContent content = content(title, summary, body, categoryId);
         Instant now = clock.instant();

@@ -104,7 +104,7 @@ public class Article {
         if (!from.startsNewRevisionOnEdit()) {
             throw new CmsException.Conflict(from == RevisionState.IN_REVIEW
                     ? "The article is in review and cannot change until the reviewer approves it or requests changes"
-                    : "The article is " + from + " and cannot be edited");
+                    : "The article is " + from + " and cannot be edited").withKey("error.notEditable", from.name());
         }
         if (content.hash().equals(latest.getContentHash())) {
             return Optional.empty();
@@ -131,7 +131,8 @@ public class Article {
         RevisionState from = latest.getState();
         RevisionState to = from.after(WorkflowAction.APPROVE);
         if (latest.isContributor(reviewer)) {
-            throw new CmsException.Forbidden("You cannot approve a revision you wrote; another reviewer must approve it");
+            throw new CmsException.Forbidden("You cannot approve a revision you wrote; another reviewer must approve it")
+                    .withKey("error.selfApproval");
         }
         latest.markApproved(reviewer, now);
         latest.moveTo(to, now);
@@ -141,7 +142,7 @@ public class Article {
 
     public Transition requestChanges(String comment, Instant now) {
         if (comment == null || comment.isBlank()) {
-            throw new CmsException.InvalidInput("A comment is required to request changes");
+            throw new CmsException.InvalidInput("A comment is required to request changes").withKey("error.commentRequired");
         }
         Revision latest = latestRevision;
         RevisionState from = latest.getState();
@@ -206,7 +207,7 @@ public class Article {
         }
         if (!revision.hasValidApproval()) {
             throw new CmsException.Conflict("Revision " + revision.getNumber()
-                    + " has no approval matching its current text; it needs a new review");
+                    + " has no approval matching its current text; it needs a new review").withKey("error.approvalStale");
         }
         if (liveRevision != null && liveRevision != revision && liveRevision.getNumber() > revision.getNumber()) {
             throw new CmsException.Conflict("Revision " + revision.getNumber()
@@ -217,7 +218,7 @@ public class Article {
     public Transition unpublish(String reason, Instant now) {
         Revision live = liveRevision;
         if (live == null) {
-            throw new CmsException.Conflict("The article is not online");
+            throw new CmsException.Conflict("The article is not online").withKey("error.notOnline");
         }
         RevisionState from = live.getState();
         RevisionState to = from.after(WorkflowAction.UNPUBLISH);

@@ -1,11 +1,17 @@
 package org.healthportal.cms.taxonomy.control;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
+import org.healthportal.cms.accounts.control.CurrentUser;
+import org.healthportal.cms.accounts.entity.Role;
+import org.healthportal.cms.content.control.Slugs;
 import org.healthportal.cms.platform.CmsException;
+import org.healthportal.cms.taxonomy.entity.CategoryChanged;
 import org.healthportal.cms.taxonomy.entity.Category;
 
 /** Reads and grows the category tree. The tree is small (hundreds of nodes), so it is read whole. */
@@ -14,6 +20,12 @@ public class CategoryService {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    Event<CategoryChanged> changed;
 
     public List<Category> all() {
         return em.createNamedQuery("Category.all", Category.class).getResultList();
@@ -35,10 +47,85 @@ public class CategoryService {
                 .getResultStream().findFirst();
     }
 
+    /** For seeding: no role check. */
     public Category create(Category parent, String slug, String nameZh, String nameEn, int sortOrder) {
         Category category = new Category(parent, slug, nameZh, nameEn, sortOrder);
         em.persist(category);
+        changed.fire(new CategoryChanged(null));
         return category;
+    }
+
+    /** Adds a category at the end of its parent's children. */
+    public Category add(Long parentId, String slug, String nameZh, String nameEn) {
+        requireManager();
+        Category parent = parentId == null ? null : get(parentId);
+        String s = Slugs.requireValid(slug);
+        if (findBySlug(s).isPresent()) {
+            throw new CmsException.Conflict("The slug " + s + " is already used by another category");
+        }
+        Category category = new Category(parent, s, Category.requireName(nameZh), Category.requireName(nameEn),
+                children(parent).size());
+        em.persist(category);
+        changed.fire(new CategoryChanged(null));
+        return category;
+    }
+
+    public Category rename(Long id, long expectedVersion, String nameZh, String nameEn) {
+        requireManager();
+        Category category = current(id, expectedVersion);
+        category.rename(nameZh, nameEn);
+        changed.fire(new CategoryChanged(id));
+        return category;
+    }
+
+    /** Moves a category under another parent (null: top level), at the end of its new siblings. */
+    public Category move(Long id, long expectedVersion, Long newParentId) {
+        requireManager();
+        Category category = current(id, expectedVersion);
+        Category parent = newParentId == null ? null : get(newParentId);
+        category.moveTo(parent, children(parent).size());
+        changed.fire(new CategoryChanged(id));
+        return category;
+    }
+
+    /** Swaps a category with its previous (-1) or next (+1) sibling. */
+    public void shift(Long id, int direction) {
+        requireManager();
+        Category category = get(id);
+        List<Category> siblings = children(category.getParent());
+        int at = siblings.indexOf(category);
+        int to = at + Integer.signum(direction);
+        if (at < 0 || to < 0 || to >= siblings.size()) {
+            return;
+        }
+        for (int i = 0; i < siblings.size(); i++) {
+            siblings.get(i).placeAt(i);
+        }
+        siblings.get(at).placeAt(to);
+        siblings.get(to).placeAt(at);
+        changed.fire(new CategoryChanged(id));
+    }
+
+    public List<Category> children(Category parent) {
+        return (parent == null
+                ? em.createQuery("SELECT c FROM Category c WHERE c.parent IS NULL ORDER BY c.sortOrder, c.id", Category.class)
+                : em.createQuery("SELECT c FROM Category c WHERE c.parent = :p ORDER BY c.sortOrder, c.id", Category.class)
+                        .setParameter("p", parent))
+                .getResultList();
+    }
+
+    private Category current(Long id, long expectedVersion) {
+        Category category = get(id);
+        if (category.getVersion() != expectedVersion) {
+            throw new CmsException.Conflict("The category was changed by someone else; reload it");
+        }
+        return category;
+    }
+
+    private void requireManager() {
+        if (!currentUser.require().has(Role.ADMIN)) {
+            throw new CmsException.Forbidden("Only admins manage categories");
+        }
     }
 
     public long count() {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import org.healthportal.cms.platform.CmsException;
 
 /** A node of the category tree (中医 › 特色中医 › 针刺疗法). Children point to their parent; siblings are ordered. */
 @Entity
@@ -56,6 +57,34 @@ public class Category {
         this.nameZh = nameZh;
         this.nameEn = nameEn;
         this.sortOrder = sortOrder;
+    }
+
+    public void rename(String zh, String en) {
+        this.nameZh = requireName(zh);
+        this.nameEn = requireName(en);
+    }
+
+    /** Moves under another parent (null: to the top); refuses to move under itself or its own descendants. */
+    public void moveTo(Category newParent, int newSortOrder) {
+        for (Category c = newParent; c != null; c = c.parent) {
+            if (c == this) {
+                throw new CmsException.Conflict("A category cannot move under itself or its own sub-categories");
+            }
+        }
+        this.parent = newParent;
+        this.sortOrder = newSortOrder;
+    }
+
+    public void placeAt(int newSortOrder) {
+        this.sortOrder = newSortOrder;
+    }
+
+    public static String requireName(String name) {
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty() || n.length() > 100) {
+            throw new CmsException.InvalidInput("A category name of 1 to 100 characters is required");
+        }
+        return n;
     }
 
     /** The categories from the root down to this one. */

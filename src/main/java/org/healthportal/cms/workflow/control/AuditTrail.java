@@ -6,7 +6,12 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import jakarta.persistence.TypedQuery;
+import org.healthportal.cms.content.control.Page;
+import org.healthportal.cms.workflow.entity.AuditAction;
 import org.healthportal.cms.content.entity.Revision;
 import org.healthportal.cms.workflow.entity.AuditEvent;
 import org.healthportal.cms.workflow.entity.Transition;
@@ -25,6 +30,45 @@ public class AuditTrail {
             em.persist(new AuditEvent(r.getArticle().getId(), r.getId(), r.getNumber(), actor, at, t.action(),
                     t.from(), t.to(), t.comment()));
         }
+    }
+
+    /**
+     * A page of events, newest first, filtered in the database by any of actor, action, article and time range.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Page<AuditEvent> search(String actor, AuditAction action, Long articleId, Instant from, Instant to,
+                                   int page, int size) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        if (actor != null && !actor.isBlank()) {
+            where.append(" AND e.actor = :actor");
+            parameters.put("actor", actor.strip());
+        }
+        if (action != null) {
+            where.append(" AND e.action = :action");
+            parameters.put("action", action);
+        }
+        if (articleId != null) {
+            where.append(" AND e.articleId = :articleId");
+            parameters.put("articleId", articleId);
+        }
+        if (from != null) {
+            where.append(" AND e.occurredAt >= :from");
+            parameters.put("from", from);
+        }
+        if (to != null) {
+            where.append(" AND e.occurredAt < :to");
+            parameters.put("to", to);
+        }
+        TypedQuery<AuditEvent> items = em.createQuery("SELECT e FROM AuditEvent e" + where
+                + " ORDER BY e.occurredAt DESC, e.id DESC", AuditEvent.class);
+        TypedQuery<Long> total = em.createQuery("SELECT COUNT(e) FROM AuditEvent e" + where, Long.class);
+        parameters.forEach((name, value) -> {
+            items.setParameter(name, value);
+            total.setParameter(name, value);
+        });
+        return new Page<>(items.setFirstResult(page * size).setMaxResults(size).getResultList(),
+                total.getSingleResult(), page, size);
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

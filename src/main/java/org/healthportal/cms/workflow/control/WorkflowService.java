@@ -64,7 +64,7 @@ public class WorkflowService {
         Account actor = currentUser.require();
         if (!action.allowedFor(actor.getRoles())) {
             throw new CmsException.Forbidden("Your roles " + actor.getRoles() + " may not " + action.wireName()
-                    + "; it needs one of " + action.roles());
+                    + "; it needs one of " + action.roles()).withKey("error.roleRefuses", action.wireName());
         }
         if (comment != null && comment.length() > COMMENT_MAX) {
             throw new CmsException.InvalidInput("comment is too long: at most " + COMMENT_MAX + " characters");

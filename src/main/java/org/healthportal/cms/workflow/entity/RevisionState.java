@@ -25,7 +25,7 @@ public enum RevisionState {
         RevisionState next = next(action);
         if (next == null) {
             throw new CmsException.Conflict("Cannot " + action.wireName() + " a revision that is " + this
-                    + " (allowed from " + action.allowedFrom() + ")");
+                    + " (allowed from " + action.allowedFrom() + ")").withKey("error.stateRefuses", action.wireName(), name());
         }
         return next;
     }

@@ -62,7 +62,8 @@ public class ArticleResource {
                         + java.util.Arrays.toString(RevisionState.values()));
             }
         }
-        Page<Article> found = articles.list(new ArticleQuery(wanted, categoryId, author, text), page, size);
+        Page<Article> found = articles.list(ArticleQuery.all().withState(wanted).withCategory(categoryId).withAuthor(author)
+                .withText(text), page, size);
         return new PageJson(found.items().stream().map(ArticleSummaryJson::of).toList(), found.total(),
                 found.page(), found.size());
     }

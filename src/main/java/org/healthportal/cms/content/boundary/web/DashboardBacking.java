@@ -9,13 +9,20 @@ import java.util.List;
 import java.util.Map;
 import org.healthportal.cms.accounts.control.CurrentUser;
 import org.healthportal.cms.accounts.entity.Account;
+import org.healthportal.cms.accounts.entity.Role;
+import org.healthportal.cms.content.control.ArticleQuery;
+import org.healthportal.cms.content.control.ArticleService;
 import org.healthportal.cms.content.control.ArticleStatistics;
+import org.healthportal.cms.content.control.Page;
+import org.healthportal.cms.content.entity.Article;
 import org.healthportal.cms.workflow.entity.RevisionState;
 
-/** The back-office landing page: who is signed in and how much content is in each state. */
+/** The back-office landing page: each person's own queues first, then the whole picture. */
 @Named
 @RequestScoped
 public class DashboardBacking {
+
+    private static final int SHOWN = 5;
 
     @Inject
     CurrentUser currentUser;
@@ -23,13 +30,36 @@ public class DashboardBacking {
     @Inject
     ArticleStatistics statistics;
 
+    @Inject
+    ArticleService articles;
+
     private Account account;
     private Map<RevisionState, Long> counts;
+    private final List<Queue> queues = new ArrayList<>();
 
     @PostConstruct
     void load() {
         account = currentUser.require();
         counts = statistics.countByState();
+        String me = account.getUsername();
+        if (account.has(Role.EDITOR)) {
+            queues.add(queue("myDrafts", ArticleQuery.all().withState(RevisionState.DRAFT).withAuthor(me)));
+            queues.add(queue("changesRequested",
+                    ArticleQuery.all().withState(RevisionState.CHANGES_REQUESTED).withAuthor(me)));
+            queues.add(queue("readyToPublish", ArticleQuery.all().withState(RevisionState.APPROVED)));
+        }
+        if (account.has(Role.REVIEWER)) {
+            queues.add(queue("awaitingMyReview",
+                    ArticleQuery.all().withState(RevisionState.IN_REVIEW).notContributedBy(me)
+                            .sortedBy(ArticleQuery.Sort.UPDATED, true)));
+        }
+        queues.add(queue("scheduled", ArticleQuery.all().scheduledOnly()));
+        queues.add(queue("recentlyPublished", ArticleQuery.all().liveOnly().sortedBy(ArticleQuery.Sort.PUBLISHED, false)));
+    }
+
+    private Queue queue(String key, ArticleQuery query) {
+        Page<Article> page = articles.list(query, 0, SHOWN);
+        return new Queue(key, page.items(), page.total());
     }
 
     public Account getAccount() {
@@ -40,7 +70,15 @@ public class DashboardBacking {
         return new ArrayList<>(counts.entrySet());
     }
 
+    public List<Queue> getQueues() {
+        return queues;
+    }
+
     public boolean isNoArticles() {
         return counts.values().stream().mapToLong(Long::longValue).sum() == 0;
+    }
+
+    /** One list on the dashboard: the first few and how many there are in all. */
+    public record Queue(String key, List<Article> items, long total) {
     }
 }

@@ -1,0 +1,429 @@
+package org.healthportal.cms.content.boundary.web;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.healthportal.cms.accounts.control.CurrentUser;
+import org.healthportal.cms.accounts.entity.Account;
+import org.healthportal.cms.accounts.entity.Role;
+import org.healthportal.cms.content.control.ArticleService;
+import org.healthportal.cms.content.control.HtmlSanitizer;
+import org.healthportal.cms.content.entity.Article;
+import org.healthportal.cms.content.entity.Revision;
+import org.healthportal.cms.platform.CmsException;
+import org.healthportal.cms.platform.web.Feedback;
+import org.healthportal.cms.platform.web.Zones;
+import org.healthportal.cms.taxonomy.control.CategoryService;
+import org.healthportal.cms.taxonomy.entity.Category;
+import org.healthportal.cms.workflow.control.TextDiff;
+import org.healthportal.cms.workflow.control.WorkflowService;
+import org.healthportal.cms.workflow.entity.RevisionState;
+import org.healthportal.cms.workflow.entity.WorkflowAction;
+
+/**
+ * The article editor. It holds the form between requests and calls the services; what may change and who may
+ * do what is decided there. A save that lost a race keeps the editor's text and shows the other version beside
+ * it, so nothing is lost either way.
+ */
+@Named
+@ViewScoped
+public class EditArticleBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    ArticleService articles;
+
+    @Inject
+    WorkflowService workflow;
+
+    @Inject
+    CategoryService categories;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    Zones zones;
+
+    @Inject
+    Clock clock;
+
+    private Long id;
+    private String title;
+    private String slug;
+    private String summary;
+    private String body;
+    private Long categoryId;
+    private long version;
+    private RevisionState state;
+    private int revisionNumber;
+    private boolean live;
+    private boolean everPublished;
+    private boolean approvalValid;
+    private Instant scheduledFor;
+    private String liveSlugPath;
+    private String savedFingerprint;
+    private Instant autosavedAt;
+    private LocalDateTime publishAt;
+    private String reason;
+
+    private transient List<org.healthportal.cms.workflow.entity.ReviewComment> comments;
+    private Snapshot theirs;
+    private Snapshot mine;
+
+    /** Loads the article named by the {@code id} parameter, or starts a new one. */
+    public void load() {
+        if (id != null) {
+            try {
+                reload(articles.get(id));
+            } catch (CmsException.NotFound missing) {
+                org.healthportal.cms.platform.web.Pages.notFound();
+            }
+        } else {
+            state = null;
+            savedFingerprint = fingerprint();
+        }
+    }
+
+    private void reload(Article article) {
+        Revision latest = article.getLatestRevision();
+        id = article.getId();
+        title = latest.getTitle();
+        slug = article.getSlug();
+        summary = latest.getSummary();
+        body = latest.getBody();
+        categoryId = latest.getCategory().getId();
+        version = article.getVersion();
+        state = latest.getState();
+        revisionNumber = latest.getNumber();
+        live = article.isLive();
+        everPublished = article.isWasPublished();
+        approvalValid = latest.hasValidApproval();
+        scheduledFor = latest.getPublishAt();
+        liveSlugPath = article.isLive() ? "/articles/" + article.getSlug() : null;
+        savedFingerprint = fingerprint();
+        comments = null;
+    }
+
+    /** Save draft. */
+    public void save() {
+        boolean created = id == null;
+        if (store()) {
+            Feedback.info("edit.saved");
+            if (created) {
+                Feedback.keepForRedirect();
+                redirectToSelf();
+            }
+        }
+    }
+
+    /** Saves quietly when the text changed since the last save; called every few seconds by the page. */
+    public void autosave() {
+        if (theirs != null || !isEditable() || fingerprint().equals(savedFingerprint) || !isComplete()) {
+            return;
+        }
+        try {
+            persist();
+            autosavedAt = clock.instant();
+        } catch (CmsException refused) {
+            if ("error.stale".equals(refused.key())) {
+                conflict();
+            }
+            // Other refusals (a field too long, say) wait for an explicit save, which shows them.
+        }
+    }
+
+    private boolean store() {
+        try {
+            persist();
+            return true;
+        } catch (CmsException refused) {
+            if ("error.stale".equals(refused.key())) {
+                conflict();
+            } else {
+                Feedback.error(refused);
+            }
+            return false;
+        }
+    }
+
+    private void persist() {
+        Article saved;
+        if (id == null) {
+            saved = articles.create(title, summary, body, categoryId, blankToNull(slug));
+        } else {
+            saved = articles.update(id, title, summary, body, categoryId, version);
+            if (!everPublished && slug != null && !slug.isBlank() && !slug.strip().equals(saved.getSlug())) {
+                saved = articles.changeSlug(id, slug, saved.getVersion());
+            }
+        }
+        reload(saved);
+    }
+
+    private void conflict() {
+        mine = new Snapshot(title, summary, body, version);
+        Article current = articles.get(id);
+        Revision latest = current.getLatestRevision();
+        theirs = new Snapshot(latest.getTitle(), latest.getSummary(), latest.getBody(), current.getVersion());
+        Feedback.warn("edit.conflict");
+    }
+
+    /** After a conflict: save my text over theirs, knowingly. */
+    public void keepMine() {
+        version = theirs.version();
+        theirs = null;
+        mine = null;
+        save();
+    }
+
+    /** After a conflict: continue from their text; mine stays on screen to copy from. */
+    public void takeTheirs() {
+        Snapshot kept = mine;
+        reload(articles.get(id));
+        theirs = null;
+        mine = kept;
+    }
+
+    public void dismissMine() {
+        mine = null;
+    }
+
+    public void submit() {
+        if (!fingerprint().equals(savedFingerprint) && !store()) {
+            return;
+        }
+        transition(WorkflowAction.SUBMIT, null, null, "edit.submitted");
+    }
+
+    public void publish() {
+        transition(WorkflowAction.PUBLISH, null, null, "edit.published");
+    }
+
+    public void schedule() {
+        Instant at = zones.instant(publishAt);
+        if (at == null || !at.isAfter(clock.instant())) {
+            Feedback.error(new CmsException.InvalidInput("publishAt must be in the future").withKey("edit.scheduleFuture"));
+            return;
+        }
+        transition(WorkflowAction.PUBLISH, null, at, "edit.scheduled");
+    }
+
+    public void unpublish() {
+        transition(WorkflowAction.UNPUBLISH, reason, null, "edit.unpublished");
+    }
+
+    public void archive() {
+        transition(WorkflowAction.ARCHIVE, reason, null, "edit.archived");
+    }
+
+    private void transition(WorkflowAction action, String comment, Instant at, String successKey) {
+        try {
+            reload(workflow.apply(id, action, comment, at));
+            reason = null;
+            Feedback.info(successKey);
+        } catch (CmsException refused) {
+            Feedback.error(refused);
+        }
+    }
+
+    private void redirectToSelf() {
+        try {
+            FacesContext faces = FacesContext.getCurrentInstance();
+            faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath()
+                    + "/admin/articles/edit.xhtml?id=" + id);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String fingerprint() {
+        return String.join("\u0000", String.valueOf(title), String.valueOf(summary), String.valueOf(body),
+                String.valueOf(categoryId), String.valueOf(slug));
+    }
+
+    private boolean isComplete() {
+        return title != null && !title.isBlank() && summary != null && !summary.isBlank() && body != null
+                && !body.isBlank() && categoryId != null;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private Account me() {
+        return currentUser.require();
+    }
+
+    public boolean isEditable() {
+        return me().has(Role.EDITOR) && (state == null || state.isEditableInPlace() || state.startsNewRevisionOnEdit());
+    }
+
+    public boolean isCanSubmit() {
+        return id != null && me().has(Role.EDITOR) && state != null && state.allows(WorkflowAction.SUBMIT);
+    }
+
+    public boolean isCanPublish() {
+        return id != null && WorkflowAction.PUBLISH.allowedFor(me().getRoles()) && state != null
+                && state.allows(WorkflowAction.PUBLISH) && approvalValid;
+    }
+
+    public boolean isCanUnpublish() {
+        return live && WorkflowAction.UNPUBLISH.allowedFor(me().getRoles());
+    }
+
+    public boolean isCanArchive() {
+        return id != null && state != RevisionState.ARCHIVED && me().has(Role.ADMIN);
+    }
+
+    public boolean isCanReview() {
+        return state == RevisionState.IN_REVIEW && me().has(Role.REVIEWER);
+    }
+
+    public boolean isSlugEditable() {
+        return !everPublished;
+    }
+
+    /** The reviewers' comments on this article, newest last; the editor acts on them. */
+    public List<org.healthportal.cms.workflow.entity.ReviewComment> getComments() {
+        if (id == null) {
+            return List.of();
+        }
+        if (comments == null) {
+            comments = workflow.comments(id);
+        }
+        return comments;
+    }
+
+    public List<Category> getCategories() {
+        return categories.all();
+    }
+
+    /** The body as the public page will show it: sanitized the same way a save does. */
+    public String getPreviewBody() {
+        return HtmlSanitizer.sanitize(body);
+    }
+
+    public String getConflictTitleDiff() {
+        return theirs == null ? "" : TextDiff.inline(theirs.title(), mine.title());
+    }
+
+    public String getConflictSummaryDiff() {
+        return theirs == null ? "" : TextDiff.inline(theirs.summary(), mine.summary());
+    }
+
+    public String getConflictBodyDiff() {
+        return theirs == null ? "" : TextDiff.html(theirs.body(), mine.body());
+    }
+
+    public String getAutosavedAt() {
+        return zones.format(autosavedAt);
+    }
+
+    public String getScheduledFor() {
+        return zones.format(scheduledFor);
+    }
+
+    /** A version of the text held aside during a conflict. */
+    public record Snapshot(String title, String summary, String body, long version) implements Serializable {
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public void setSlug(String slug) {
+        this.slug = slug;
+    }
+
+    public String getSummary() {
+        return summary;
+    }
+
+    public void setSummary(String summary) {
+        this.summary = summary;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public void setBody(String body) {
+        this.body = body;
+    }
+
+    public Long getCategoryId() {
+        return categoryId;
+    }
+
+    public void setCategoryId(Long categoryId) {
+        this.categoryId = categoryId;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public RevisionState getState() {
+        return state;
+    }
+
+    public int getRevisionNumber() {
+        return revisionNumber;
+    }
+
+    public boolean isLive() {
+        return live;
+    }
+
+    public String getLiveSlugPath() {
+        return liveSlugPath;
+    }
+
+    public LocalDateTime getPublishAt() {
+        return publishAt;
+    }
+
+    public void setPublishAt(LocalDateTime publishAt) {
+        this.publishAt = publishAt;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+
+    public Snapshot getTheirs() {
+        return theirs;
+    }
+
+    public Snapshot getMine() {
+        return mine;
+    }
+}

@@ -1,0 +1,57 @@
+package org.healthportal.cms.platform.web;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import java.text.MessageFormat;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import org.healthportal.cms.platform.CmsException;
+
+/** Success and error messages for the back office, in the user's language. */
+public final class Feedback {
+
+    private Feedback() {
+    }
+
+    public static void info(String key, Object... args) {
+        add(FacesMessage.SEVERITY_INFO, text(key, args));
+    }
+
+    public static void warn(String key, Object... args) {
+        add(FacesMessage.SEVERITY_WARN, text(key, args));
+    }
+
+    /** A refusal: its own translated text where it names one, else a translated summary of its kind. */
+    public static void error(CmsException refused) {
+        String detail = refused.key() != null ? text(refused.key(), refused.arguments()) : refused.getMessage();
+        if (refused.key() == null && !isEnglish()) {
+            detail = text("error.status." + refused.status()) + "（" + refused.getMessage() + "）";
+        }
+        add(FacesMessage.SEVERITY_ERROR, detail);
+    }
+
+    public static String text(String key, Object... args) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
+        try {
+            String pattern = bundle.getString(key);
+            return args.length == 0 ? pattern : new MessageFormat(pattern, faces.getViewRoot().getLocale()).format(args);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+    }
+
+    private static boolean isEnglish() {
+        return "en".equals(FacesContext.getCurrentInstance().getViewRoot().getLocale().getLanguage());
+    }
+
+    private static void add(FacesMessage.Severity severity, String text) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        faces.addMessage(null, new FacesMessage(severity, text, null));
+    }
+
+    /** Keeps this request's messages for the page a redirect is about to show. */
+    public static void keepForRedirect() {
+        FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+    }
+}

@@ -1,0 +1,168 @@
+package org.healthportal.cms.taxonomy.boundary.web;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import org.healthportal.cms.platform.CmsException;
+import org.healthportal.cms.platform.web.Feedback;
+import org.healthportal.cms.taxonomy.control.CategoryService;
+import org.healthportal.cms.taxonomy.entity.Category;
+
+/** Managing the category tree: add, rename, move, order. */
+@Named
+@ViewScoped
+public class CategoriesBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    CategoryService categories;
+
+    private List<Row> rows;
+    private Long parentId;
+    private String slug;
+    private String nameZh;
+    private String nameEn;
+
+    private Long editedId;
+    private long editedVersion;
+    private String editedZh;
+    private String editedEn;
+    private Long editedParentId;
+
+    public List<Row> getRows() {
+        if (rows == null) {
+            rows = new ArrayList<>();
+            addRows(null, 0);
+        }
+        return rows;
+    }
+
+    private void addRows(Category parent, int depth) {
+        for (Category c : categories.children(parent)) {
+            rows.add(new Row(c, depth));
+            addRows(c, depth + 1);
+        }
+    }
+
+    public void add() {
+        if (act(() -> categories.add(parentId, slug, nameZh, nameEn), "categories.added")) {
+            slug = null;
+            nameZh = null;
+            nameEn = null;
+        }
+    }
+
+    public void edit(Category c) {
+        editedId = c.getId();
+        editedVersion = c.getVersion();
+        editedZh = c.getNameZh();
+        editedEn = c.getNameEn();
+        editedParentId = c.getParent() == null ? null : c.getParent().getId();
+    }
+
+    public void saveEdit() {
+        Category current = categories.get(editedId);
+        Long currentParent = current.getParent() == null ? null : current.getParent().getId();
+        boolean saved = act(() -> {
+            Category renamed = categories.rename(editedId, editedVersion, editedZh, editedEn);
+            if (!java.util.Objects.equals(currentParent, editedParentId)) {
+                categories.move(editedId, renamed.getVersion(), editedParentId);
+            }
+        }, "categories.saved");
+        if (saved) {
+            editedId = null;
+        }
+    }
+
+    public void up(Category c) {
+        act(() -> categories.shift(c.getId(), -1), "categories.moved");
+    }
+
+    public void down(Category c) {
+        act(() -> categories.shift(c.getId(), 1), "categories.moved");
+    }
+
+    private boolean act(Runnable action, String successKey) {
+        boolean done = false;
+        try {
+            action.run();
+            Feedback.info(successKey);
+            done = true;
+        } catch (CmsException refused) {
+            Feedback.error(refused);
+        }
+        rows = null;
+        return done;
+    }
+
+    /** A category with its depth in the tree, for an indented list. */
+    public record Row(Category category, int depth) {
+        public String getIndent() {
+            return "depth-" + Math.min(depth, 5);
+        }
+    }
+
+    public Long getParentId() {
+        return parentId;
+    }
+
+    public void setParentId(Long parentId) {
+        this.parentId = parentId;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public void setSlug(String slug) {
+        this.slug = slug;
+    }
+
+    public String getNameZh() {
+        return nameZh;
+    }
+
+    public void setNameZh(String nameZh) {
+        this.nameZh = nameZh;
+    }
+
+    public String getNameEn() {
+        return nameEn;
+    }
+
+    public void setNameEn(String nameEn) {
+        this.nameEn = nameEn;
+    }
+
+    public Long getEditedId() {
+        return editedId;
+    }
+
+    public String getEditedZh() {
+        return editedZh;
+    }
+
+    public void setEditedZh(String editedZh) {
+        this.editedZh = editedZh;
+    }
+
+    public String getEditedEn() {
+        return editedEn;
+    }
+
+    public void setEditedEn(String editedEn) {
+        this.editedEn = editedEn;
+    }
+
+    public Long getEditedParentId() {
+        return editedParentId;
+    }
+
+    public void setEditedParentId(Long editedParentId) {
+        this.editedParentId = editedParentId;
+    }
+}

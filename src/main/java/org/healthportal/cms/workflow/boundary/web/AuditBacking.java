@@ -1,0 +1,113 @@
+package org.healthportal.cms.workflow.boundary.web;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.healthportal.cms.content.control.Page;
+import org.healthportal.cms.platform.web.Zones;
+import org.healthportal.cms.workflow.control.AuditTrail;
+import org.healthportal.cms.workflow.entity.AuditAction;
+import org.healthportal.cms.workflow.entity.AuditEvent;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+
+/** The global audit trail, filtered by user, action and dates, paged in the database. */
+@Named
+@ViewScoped
+public class AuditBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Zones zones;
+
+    private String actor;
+    private AuditAction action;
+    private Long articleId;
+    private LocalDate from;
+    private LocalDate to;
+
+    private final LazyDataModel<AuditEvent> model = new LazyDataModel<>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return (int) search(0, 1).total();
+        }
+
+        @Override
+        public List<AuditEvent> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+            int size = Math.min(pageSize, Page.MAX_SIZE);
+            Page<AuditEvent> page = search(first / size, size);
+            setRowCount((int) page.total());
+            return page.items();
+        }
+
+        @Override
+        public String getRowKey(AuditEvent event) {
+            return String.valueOf(event.getId());
+        }
+    };
+
+    private Page<AuditEvent> search(int page, int size) {
+        return audit.search(actor, action, articleId,
+                from == null ? null : from.atStartOfDay(zones.zone()).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(zones.zone()).toInstant(), page, size);
+    }
+
+    public LazyDataModel<AuditEvent> getModel() {
+        return model;
+    }
+
+    public AuditAction[] getActions() {
+        return AuditAction.values();
+    }
+
+    public String getActor() {
+        return actor;
+    }
+
+    public void setActor(String actor) {
+        this.actor = actor == null || actor.isBlank() ? null : actor.strip();
+    }
+
+    public AuditAction getAction() {
+        return action;
+    }
+
+    public void setAction(AuditAction action) {
+        this.action = action;
+    }
+
+    public Long getArticleId() {
+        return articleId;
+    }
+
+    public void setArticleId(Long articleId) {
+        this.articleId = articleId;
+    }
+
+    public LocalDate getFrom() {
+        return from;
+    }
+
+    public void setFrom(LocalDate from) {
+        this.from = from;
+    }
+
+    public LocalDate getTo() {
+        return to;
+    }
+
+    public void setTo(LocalDate to) {
+        this.to = to;
+    }
+}

@@ -1,0 +1,168 @@
+package org.healthportal.cms.backoffice;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.healthportal.cms.testsupport.Browser;
+import org.openqa.selenium.By;
+
+/**
+ * Page objects of the back office: what a person sees and does, by element id, so the journeys read as steps
+ * and survive layout changes.
+ */
+final class BackOffice {
+
+    private final Browser browser;
+
+    BackOffice(Browser browser) {
+        this.browser = browser;
+    }
+
+    Browser browser() {
+        return browser;
+    }
+
+    BackOffice login(String username) {
+        browser.go("/login.xhtml");
+        browser.type(By.id("login:username"), username);
+        browser.type(By.id("login:password"), username + "-demo");
+        browser.clickAndWaitForPage(By.id("login:submit"));
+        assertTrue(browser.exists(By.id("welcome")), "signed in as " + username + ": " + browser.url());
+        return this;
+    }
+
+    void logout() {
+        browser.clickAndWaitForPage(By.id("userForm:logout"));
+    }
+
+    Editor newArticle() {
+        browser.go("/admin/articles/edit.xhtml");
+        return new Editor();
+    }
+
+    Editor editArticle(long id) {
+        browser.go("/admin/articles/edit.xhtml?id=" + id);
+        return new Editor();
+    }
+
+    Review review(long id) {
+        browser.go("/admin/articles/review.xhtml?id=" + id);
+        return new Review();
+    }
+
+    String messages() {
+        return browser.all(By.cssSelector("#messages li, .ui-growl-message")).stream()
+                .map(e -> e.getText() + " " + e.getAttribute("textContent")).reduce("", String::concat);
+    }
+
+    /** The article editor, new or existing. */
+    final class Editor {
+
+        Editor title(String title) {
+            browser.type(By.id("editor:title"), title);
+            return this;
+        }
+
+        Editor summary(String summary) {
+            browser.type(By.id("editor:summary"), summary);
+            return this;
+        }
+
+        String titleValue() {
+            return browser.find(By.id("editor:title")).getAttribute("value");
+        }
+
+        /** Picks a category by (part of) its label, through the select's own widget. */
+        Editor category(String label) {
+            Object value = browser.script("var s = document.getElementById('editor:category_input');"
+                    + "for (var i = 0; i < s.options.length; i++) { if (s.options[i].text.indexOf(arguments[0]) >= 0) {"
+                    + " PF('categoryMenu').selectValue(s.options[i].value); return s.options[i].value; } } return null;", label);
+            assertTrue(value != null, "no category " + label);
+            return this;
+        }
+
+        /** Puts HTML into the rich-text editor the way a paste would, keeping its hidden field in step. */
+        Editor body(String html) {
+            browser.script("var w = PF('bodyEditor');"
+                    + "if (w && w.editor) { w.editor.setText(''); w.editor.clipboard.dangerouslyPasteHTML(0, arguments[0], 'user'); }"
+                    + "var input = document.getElementById('editor:body_input');"
+                    + "if (input && (!w || !w.editor || input.value.indexOf(arguments[1]) < 0)) { input.value = arguments[0]; }",
+                    html, html.replaceAll("<[^>]*>", "").substring(0, 4));
+            return this;
+        }
+
+        /** Save draft; a new article then moves to its own address, which this waits for. */
+        Editor save() {
+            boolean isNew = !browser.url().contains("id=");
+            browser.clickAjax(By.id("editor:save"));
+            if (isNew) {
+                browser.waitUntil(d -> d.getCurrentUrl().contains("id="));
+                browser.waitForPage();
+                browser.find(By.id("stateBadge"));
+            }
+            return this;
+        }
+
+        Editor submit() {
+            browser.clickAjax(By.id("editor:submit"));
+            return this;
+        }
+
+        Editor publish() {
+            browser.clickAjax(By.id("editor:publish"));
+            browser.clickAjax(By.cssSelector(".ui-confirmdialog-yes"));
+            return this;
+        }
+
+        String state() {
+            return browser.find(By.id("stateBadge")).getAttribute("class");
+        }
+
+        long id() {
+            String url = browser.url();
+            return Long.parseLong(url.replaceAll(".*[?&]id=(\\d+).*", "$1"));
+        }
+
+        boolean hasButton(String id) {
+            return browser.exists(By.id("editor:" + id));
+        }
+
+        String buttonLabel(String id) {
+            return browser.find(By.id("editor:" + id)).getText().strip();
+        }
+
+        String page() {
+            return browser.find(By.tagName("body")).getText();
+        }
+    }
+
+    /** The review screen. */
+    final class Review {
+
+        Review comment(String text) {
+            browser.type(By.id("review:comment"), text);
+            return this;
+        }
+
+        Review requestChanges() {
+            browser.clickAjax(By.id("review:requestChanges"));
+            return this;
+        }
+
+        Review approve() {
+            browser.clickAjax(By.id("review:approve"));
+            return this;
+        }
+
+        boolean canApprove() {
+            return browser.exists(By.id("review:approve"));
+        }
+
+        String state() {
+            return browser.find(By.id("stateBadge")).getAttribute("class");
+        }
+
+        String page() {
+            return browser.find(By.tagName("body")).getText();
+        }
+    }
+}

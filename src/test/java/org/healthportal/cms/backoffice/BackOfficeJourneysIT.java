@@ -1,0 +1,192 @@
+package org.healthportal.cms.backoffice;
+
+import static org.healthportal.cms.testsupport.Articles.uniqueTitle;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import org.healthportal.cms.testsupport.Api;
+import org.healthportal.cms.testsupport.Articles;
+import org.healthportal.cms.testsupport.Browser;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * One journey per role's main path, in a real browser against the running server. Screenshots of the main
+ * screens land in target/screenshots.
+ */
+class BackOfficeJourneysIT {
+
+    private static final String BODY = "<h2>1、居家康复的原则</h2><p>卒中后居家康复应循序渐进，在康复医师指导下进行。</p>";
+
+    @Test
+    void editorDraftsAnArticleAndSubmitsIt() {
+        try (Browser browser = Browser.open()) {
+            BackOffice office = new BackOffice(browser).login("editor");
+            browser.screenshot("1-dashboard");
+            String title = uniqueTitle("卒中后居家康复要点");
+            BackOffice.Editor editor = office.newArticle().title(title).summary("卒中后的居家康复需要循序渐进。")
+                    .category("卒中康复").body(BODY);
+            browser.screenshot("1-new-article");
+            editor.save();
+            assertTrue(office.messages().contains("草稿已保存"), office.messages());
+            assertTrue(editor.state().contains("state-DRAFT"), editor.state());
+            long id = editor.id();
+            editor.submit();
+            assertTrue(editor.state().contains("state-IN_REVIEW"), editor.state());
+            assertTrue(office.messages().contains("已提交审核"), office.messages());
+            browser.screenshot("1-submitted");
+
+            JsonObject saved = Api.as("editor").get("/api/articles/" + id).json();
+            assertEquals(title, saved.getString("title"));
+            assertEquals("IN_REVIEW", saved.getString("state"));
+            assertTrue(saved.getString("body").contains("循序渐进"), saved.getString("body"));
+        }
+    }
+
+    @Test
+    void reviewerRequestsChangesAndTheEditorRevisesAndResubmits() {
+        long id = Articles.id(Articles.create(uniqueTitle("针灸辅助治疗面瘫")));
+        Articles.ok(Articles.transition("editor", id, "submit"));
+        String comment = "请补充适用人群，并删除“效果显著”的说法。";
+        try (Browser browser = Browser.open()) {
+            BackOffice office = new BackOffice(browser).login("reviewer");
+            BackOffice.Review review = office.review(id);
+            browser.screenshot("2-review");
+            review.requestChanges();
+            assertTrue(office.messages().contains("必须填写审核意见"), "a comment is required: " + office.messages());
+            assertTrue(review.state().contains("state-IN_REVIEW"));
+            review.comment(comment).requestChanges();
+            browser.screenshot("2-changes-requested");
+            assertTrue(review.state().contains("state-CHANGES_REQUESTED"), review.state() + " " + office.messages());
+            office.logout();
+
+            office.login("editor");
+            assertTrue(browser.text(By.id("queue-changesRequested")).contains("针灸辅助治疗面瘫"));
+            BackOffice.Editor editor = office.editArticle(id);
+            assertTrue(editor.page().contains(comment), "the editor sees the reviewer's comment");
+            browser.screenshot("2-editor-sees-comment");
+            editor.summary("针灸可作为面瘫的辅助治疗，适用人群：发病一周后的周围性面瘫患者。").save();
+            assertTrue(editor.state().contains("state-DRAFT"), editor.state());
+            editor.submit();
+            assertTrue(editor.state().contains("state-IN_REVIEW"), editor.state());
+        }
+        JsonObject after = Api.as("editor").get("/api/articles/" + id).json();
+        assertEquals(2, after.getInt("revision"), "the reviewed revision stays as it was");
+    }
+
+    @Test
+    void reviewerApprovesEditorPublishesAndThePublicSeesIt() {
+        String title = uniqueTitle("膝骨关节炎的运动康复");
+        long id = Articles.id(Articles.create(title));
+        Articles.ok(Articles.transition("editor", id, "submit"));
+        try (Browser browser = Browser.open()) {
+            BackOffice office = new BackOffice(browser).login("reviewer");
+            assertTrue(browser.text(By.id("queue-awaitingMyReview")).contains("膝骨关节炎"), "in the reviewer's queue");
+            BackOffice.Review review = office.review(id);
+            assertTrue(review.canApprove());
+            review.comment("内容准确，可以发布。").approve();
+            assertTrue(review.state().contains("state-APPROVED"), review.state());
+            office.logout();
+
+            office.login("editor");
+            BackOffice.Editor editor = office.editArticle(id);
+            editor.publish();
+            assertTrue(editor.state().contains("state-PUBLISHED"), editor.state());
+            browser.screenshot("3-published");
+
+            String slug = Api.as("editor").get("/api/articles/" + id).json().getString("slug");
+            browser.go("/articles/" + slug);
+            assertTrue(browser.text(By.tagName("h1")).contains(title), browser.text(By.tagName("body")));
+            browser.screenshot("3-public-page");
+        }
+    }
+
+    @Test
+    void theDoctorCannotApproveTheirOwnArticle() {
+        JsonObject created = Api.as("doctor").post("/api/articles", Articles.json(uniqueTitle("颈椎病的自我锻炼"),
+                "颈椎病患者可在医生指导下进行适度锻炼。", BODY, Articles.categoryId(), null).toString()).json();
+        long id = Articles.id(created);
+        Articles.ok(Articles.transition("doctor", id, "submit"));
+        try (Browser browser = Browser.open()) {
+            BackOffice office = new BackOffice(browser).login("doctor");
+            BackOffice.Review review = office.review(id);
+            assertFalse(review.canApprove(), "no Approve button on one's own work");
+            assertTrue(review.page().contains("需由其他审核专家批准"), review.page());
+            browser.screenshot("4-own-work");
+        }
+        assertEquals(403, Articles.transition("doctor", id, "approve").status(), "and the server refuses anyway");
+    }
+
+    @Test
+    void twoEditorsSavingTheSameArticleSeeTheConflictAndLoseNothing() {
+        long id = Articles.id(Articles.create(uniqueTitle("失眠的中医调理")));
+        try (Browser first = Browser.open(); Browser second = Browser.open()) {
+            BackOffice editor = new BackOffice(first).login("editor");
+            BackOffice doctor = new BackOffice(second).login("doctor");
+            BackOffice.Editor one = editor.editArticle(id);
+            BackOffice.Editor two = doctor.editArticle(id);
+
+            one.title("第一位编辑的标题").save();
+            assertTrue(editor.messages().contains("草稿已保存"), editor.messages());
+
+            two.title("第二位编辑的标题").save();
+            assertTrue(second.exists(By.cssSelector(".conflict")), "the second save shows the conflict");
+            String conflict = second.find(By.cssSelector(".conflict")).getAttribute("innerHTML");
+            assertTrue(conflict.contains("<del>一</del>") && conflict.contains("<ins>二</ins>"), "both versions: " + conflict);
+            assertEquals("第二位编辑的标题", two.titleValue(), "my text is still in the editor");
+            second.screenshot("5-conflict");
+            assertEquals("第一位编辑的标题", Api.as("editor").get("/api/articles/" + id).json().getString("title"),
+                    "nothing was overwritten silently");
+
+            second.clickAjax(By.id("editor:keepMine"));
+            assertFalse(second.exists(By.cssSelector(".conflict")));
+            assertEquals("第二位编辑的标题", Api.as("editor").get("/api/articles/" + id).json().getString("title"));
+            JsonObject audit = Api.as("editor").get("/api/articles/" + id + "/audit").array().getJsonObject(1);
+            assertEquals("save", audit.getString("action"), "the first editor's save is in the record");
+        }
+    }
+
+    @Test
+    void theBackOfficeSpeaksChineseByDefaultAndEnglishOnRequest() {
+        long id = Articles.id(Articles.create(uniqueTitle("语言切换")));
+        try (Browser browser = Browser.open()) {
+            BackOffice office = new BackOffice(browser).login("editor");
+            assertTrue(browser.text(By.id("welcome")).contains("欢迎"));
+            BackOffice.Editor editor = office.editArticle(id);
+            assertEquals("保存草稿", editor.buttonLabel("save"));
+            assertEquals("提交审核", editor.buttonLabel("submit"));
+            browser.screenshot("6-chinese");
+
+            browser.clickAndWaitForPage(By.id("userForm:langEn"));
+            editor = office.new Editor();
+            assertEquals("Save draft", editor.buttonLabel("save"));
+            assertEquals("Submit for review", editor.buttonLabel("submit"));
+            assertEquals("en", browser.find(By.tagName("html")).getAttribute("lang"));
+            browser.screenshot("6-english");
+
+            Articles.ok(Articles.transition("editor", id, "submit"));
+            Articles.ok(Articles.transition("reviewer", id, "approve"));
+            office.editArticle(id);
+            assertEquals("Publish", editor.buttonLabel("publish"));
+            assertEquals("Schedule", editor.buttonLabel("schedule"));
+            Articles.ok(Articles.transition("editor", id, "publish"));
+            office.editArticle(id);
+            assertEquals("Unpublish", editor.buttonLabel("unpublish"));
+
+            office.logout();
+            office.login("reviewer");
+            Articles.ok(Articles.transition("admin", id, "archive"));
+            long review = Articles.id(Articles.create(uniqueTitle("英文审核界面")));
+            Articles.ok(Articles.transition("editor", review, "submit"));
+            office.review(review);
+            assertEquals("Approve", browser.text(By.id("review:approve")).strip());
+            assertEquals("Request changes", browser.text(By.id("review:requestChanges")).strip());
+            browser.screenshot("6-english-review");
+
+            browser.clickAndWaitForPage(By.id("userForm:langZh"));
+            assertEquals("批准", browser.text(By.id("review:approve")).strip());
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package org.healthportal.cms.testsupport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.htmlunit.HtmlUnitDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A browser for the journeys: Debian's headless Chromium when it is installed, HtmlUnit otherwise, so the tests
+ * run on a machine with only JDK and Maven. {@code CMS_BROWSER=chromium} (set by CI) makes Chromium required.
+ * Waits are on the page's state (the PrimeFaces ajax queue, an element), never on the clock.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final WebDriver driver;
+    private final boolean chromium;
+    private final String base;
+
+    private Browser(WebDriver driver, boolean chromium) {
+        this.driver = driver;
+        this.chromium = chromium;
+        String url = CmsServer.get().base().toString();
+        this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    public static Browser open() {
+        boolean available = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if ("chromium".equals(System.getenv("CMS_BROWSER")) && !available) {
+            throw new IllegalStateException("CMS_BROWSER=chromium but /usr/bin/chromium or /usr/bin/chromedriver is missing");
+        }
+        if (available) {
+            try {
+                ChromeOptions options = new ChromeOptions();
+                options.setBinary(CHROMIUM.toFile());
+                options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                        "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                        "--disable-sync", "--disable-dev-shm-usage", "--lang=zh-CN", "--window-size=1366,900",
+                        "--user-data-dir=" + Files.createTempDirectory("cms-chromium"));
+                ChromeDriverService service = new ChromeDriverService.Builder()
+                        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                return new Browser(new ChromeDriver(service, options), true);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        HtmlUnitDriver htmlUnit = new HtmlUnitDriver(org.htmlunit.BrowserVersion.CHROME, true);
+        return new Browser(htmlUnit, false);
+    }
+
+    public boolean isChromium() {
+        return chromium;
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public void go(String path) {
+        driver.get(base + path);
+        waitForPage();
+    }
+
+    public String url() {
+        return driver.getCurrentUrl();
+    }
+
+    public WebElement find(By by) {
+        return new WebDriverWait(driver, TIMEOUT).until(ExpectedConditions.presenceOfElementLocated(by));
+    }
+
+    public List<WebElement> all(By by) {
+        return driver.findElements(by);
+    }
+
+    public boolean exists(By by) {
+        return !driver.findElements(by).isEmpty();
+    }
+
+    public String text(By by) {
+        return find(by).getText();
+    }
+
+    public void type(By by, String value) {
+        WebElement field = find(by);
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    /** Clicks something that sends an ajax request, and waits until the response is applied. */
+    public void clickAjax(By by) {
+        find(by).click();
+        waitForAjax();
+    }
+
+    /** Clicks something that loads a new page, and waits for the new page. */
+    public void clickAndWaitForPage(By by) {
+        WebElement element = find(by);
+        WebElement html = driver.findElement(By.tagName("html"));
+        element.click();
+        new WebDriverWait(driver, TIMEOUT).until(ExpectedConditions.stalenessOf(html));
+        waitForPage();
+    }
+
+    public Object script(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    public void waitForPage() {
+        new WebDriverWait(driver, TIMEOUT).until(d -> "complete".equals(script("return document.readyState")));
+        waitForAjax();
+    }
+
+    /** Waits for PrimeFaces' ajax queue and jQuery to be idle (the OmniFaces tests' guard, in Selenium terms). */
+    public void waitForAjax() {
+        new WebDriverWait(driver, TIMEOUT).until(d -> Boolean.TRUE.equals(script(
+                "return !window.PrimeFaces || !PrimeFaces.ajax || (PrimeFaces.ajax.Queue.isEmpty()"
+                        + " && (!window.jQuery || jQuery.active === 0));")));
+    }
+
+    public void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(driver, TIMEOUT).until(condition::apply);
+    }
+
+    public void resize(int width, int height) {
+        if (chromium) {
+            driver.manage().window().setSize(new Dimension(width, height));
+        }
+    }
+
+    /** Saves a screenshot under target/screenshots (Chromium only: HtmlUnit draws nothing). */
+    public void screenshot(String name) {
+        if (!(driver instanceof TakesScreenshot camera) || !chromium) {
+            return;
+        }
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name + ".png"), camera.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void clearCookies() {
+        driver.manage().deleteAllCookies();
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
