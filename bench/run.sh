@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# The public site's benchmark, on demand (not part of `mvn verify`):
+#   bench/run.sh [ARTICLES]        # default 10000; e.g. bench/run.sh 100000
+# Builds the WAR, starts Payara Micro on 127.0.0.1 with a fresh embedded database and -Dcms.bench=true (which
+# registers the bare reference servlet), loads ARTICLES published articles with bench/BulkLoad.java, then drives
+# the article, home, category and search pages with wrk, next to a bare servlet writing the article's bytes from
+# memory and nginx serving the same bytes as a file. Prints requests/s, p50 and p99 and the ratios.
+# Everything listens on 127.0.0.1 only; every wait has a deadline.
+set -euo pipefail
+N=${1:-10000}
+DURATION=${BENCH_DURATION:-15s}
+CONNECTIONS=${BENCH_CONNECTIONS:-32}
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/.." && pwd)
+WORK=${BENCH_DIR:-/tmp/cms-bench}
+PORT=${BENCH_PORT:-8190}
+NGINX_PORT=${BENCH_NGINX_PORT:-8191}
+CLUSTER_PORT=${BENCH_CLUSTER_PORT:-6990}
+B=http://127.0.0.1:$PORT
+
+command -v wrk >/dev/null && command -v nginx >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk nginx >/dev/null; }
+
+cd "$ROOT"
+flock /tmp/maven.lock mvn -q package -DskipTests
+H2_JAR=$(find ~/.m2/repository/com/h2database/h2 -name 'h2-2.2.224.jar' | head -1)
+rm -rf "$WORK" && mkdir -p "$WORK/www"
+SERVER_PID=; NGINX_PID=
+cleanup() {
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
+  [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null || true
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT
+
+start_server() {
+  rm -rf "$WORK/root" && mkdir -p "$WORK/root"
+  printf '%s\n' "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1" \
+    "set configs.config.server-config.security-service.activate-default-principal-to-role-mapping=true" > "$WORK/preboot.txt"
+  java -Xss1m -Xms2g -Xmx2g -Dfile.encoding=UTF-8 -Duser.timezone=UTC -Dhazelcast.socket.bind.any=false \
+    -Dcms.data.dir="$WORK/data" -Dcms.demo=true -Dcms.bench=true -Dcms.base-url="$B/" \
+    -jar target/payara/payara-micro.jar --deploy target/cms.war --contextroot / --port "$PORT" \
+    --rootdir "$WORK/root" --prebootcommandfile "$WORK/preboot.txt" --disablephonehome \
+    --clustermode "tcpip:127.0.0.1:$CLUSTER_PORT" --startport "$CLUSTER_PORT" --interfaces 127.0.0.1 \
+    --clustername "cms-bench-$CLUSTER_PORT" > "$WORK/server.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 240); do
+    curl -sf "$B/health/ready" >/dev/null 2>&1 && return 0
+    kill -0 "$SERVER_PID" 2>/dev/null || { tail -50 "$WORK/server.log"; exit 1; }
+    sleep 1
+  done
+  echo "server not ready after 240 s" >&2; tail -50 "$WORK/server.log"; exit 1
+}
+stop_server() { kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=; }
+
+echo "== creating the schema and demo content"
+start_server; stop_server
+echo "== loading $N articles"
+T0=$(date +%s)
+java -cp "$H2_JAR" "$HERE/BulkLoad.java" "jdbc:h2:file:$WORK/data/cms;MODE=LEGACY" cms cms-embedded "$N"
+echo "   in $(( $(date +%s) - T0 )) s"
+echo "== starting the benchmark server"
+start_server
+for _ in $(seq 1 600); do
+  curl -s "$B/bench/status" | grep -q '"indexReady":true' && break; sleep 1
+done
+echo "   $(curl -s "$B/bench/status")"
+
+ARTICLE=/articles/bench-$(( N / 2 ))
+curl -sf "$B$ARTICLE" -o "$WORK/www/article.html"
+curl -sf -X PUT --data-binary "@$WORK/www/article.html" "$B/bench/bare"
+cat > "$WORK/nginx.conf" <<NGINX
+worker_processes 2;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log;
+daemon off;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  server { listen 127.0.0.1:$NGINX_PORT; root $WORK/www; location / { default_type text/html; } }
+}
+NGINX
+chmod -R a+rX "$WORK/www"
+nginx -c "$WORK/nginx.conf" & NGINX_PID=$!
+sleep 1
+
+# Lua: search queries and uncached article URLs, one after another per request.
+cat > "$WORK/search.lua" <<'LUA'
+local q = {"%E9%92%88%E7%81%B8", "%E5%BA%B7%E5%A4%8D%E8%AE%AD%E7%BB%83", "%E8%A1%80%E6%B6%B2%E5%BE%AA%E7%8E%AF",
+           "%E9%A5%AE%E9%A3%9F+%E6%B8%85%E6%B7%A1", "%E9%BA%BB%E6%9C%A8", "%E9%AA%A8%E6%8A%98", "%E6%88%92%E7%83%9F",
+           "%E7%9D%A1%E7%9C%A0+%E4%BF%AE%E5%A4%8D"}
+local i = 0
+request = function() i = i + 1; return wrk.format("GET", "/search?q=" .. q[(i % #q) + 1]) end
+LUA
+cat > "$WORK/articles.lua" <<LUA
+local i = 0
+request = function() i = i + 1; return wrk.format("GET", "/articles/bench-" .. ((i * 7919) % $N + 1)) end
+LUA
+
+RESULTS=()
+run() { # name url [lua]
+  local name=$1 url=$2 script=${3:-}
+  local out
+  if [ -n "$script" ]; then out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$script" "$url"); else
+    out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$url"); fi
+  local rps p50 p99 errors
+  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  p50=$(echo "$out" | awk '$1=="50%" {print $2}')
+  p99=$(echo "$out" | awk '$1=="99%" {print $2}')
+  errors=$(echo "$out" | awk '/Non-2xx/ {print $5}')
+  RESULTS+=("$name|$rps|$p50|$p99|${errors:-0}")
+  printf '   %-34s %10s req/s  p50 %8s  p99 %8s  non-2xx %s\n' "$name" "$rps" "$p50" "$p99" "${errors:-0}"
+}
+
+echo "== warming up (the JIT needs a minute: C2 is still compiling after 30 s), load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
+WARM=${BENCH_WARMUP:-20s}
+wrk -t2 -c16 -d"$WARM" -s "$WORK/articles.lua" "$B" >/dev/null
+for url in "$B$ARTICLE" "$B/bench/bare" "$B/" "$B/categories/zhongyi"; do wrk -t2 -c16 -d"$WARM" "$url" >/dev/null; done
+wrk -t2 -c16 -d"$WARM" -s "$WORK/search.lua" "$B" >/dev/null
+wrk -t2 -c16 -d5s "http://127.0.0.1:$NGINX_PORT/article.html" >/dev/null
+
+echo "== measuring ($DURATION each, $CONNECTIONS connections, $(wc -c < "$WORK/www/article.html") byte article page)"
+run "article, cached" "$B$ARTICLE"
+run "bare servlet, same bytes" "$B/bench/bare"
+run "nginx, same bytes as a file" "http://127.0.0.1:$NGINX_PORT/article.html"
+run "home, cached" "$B/"
+run "category, cached" "$B/categories/zhongyi"
+run "search (8 queries, never cached)" "$B" "$WORK/search.lua"
+curl -sf -X POST "$B/bench/page-cache?enabled=false"
+wrk -t2 -c16 -d10s -s "$WORK/articles.lua" "$B" >/dev/null
+run "article, uncached render ($N articles)" "$B" "$WORK/articles.lua"
+curl -sf -X POST "$B/bench/page-cache?enabled=true"
+
+rps_of() { for r in "${RESULTS[@]}"; do [[ $r == "$1|"* ]] && echo "$r" | cut -d'|' -f2; done; }
+CACHED=$(rps_of "article, cached"); BARE=$(rps_of "bare servlet, same bytes"); NGX=$(rps_of "nginx, same bytes as a file")
+echo
+echo "| page ($N articles) | requests/s | p50 | p99 |"
+echo "|---|---:|---:|---:|"
+for r in "${RESULTS[@]}"; do IFS='|' read -r n rps p50 p99 _ <<< "$r"; echo "| $n | $rps | $p50 | $p99 |"; done
+echo
+echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg) (anything else running on the 2 cores skews every figure)"
+awk -v c="$CACHED" -v b="$BARE" -v n="$NGX" 'BEGIN { printf "cached article / bare servlet = %.2f (target >= 0.8); cached article / nginx = %.2f\n", c/b, c/n }'
