@@ -2,12 +2,14 @@ package org.healthportal.cms.site.control;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The schema.org {@code MedicalWebPage} description of an article page, as JSON-LD. Built with a JSON library, so
@@ -15,12 +17,15 @@ import java.util.List;
  */
 public final class JsonLd {
 
+    /** One factory: {@code Json.createObjectBuilder()} looks the provider up on every call, which showed in profiles. */
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+
     private JsonLd() {
     }
 
     public static String medicalWebPage(ArticleView a, String url, String siteName, Instant datePublished,
                                         List<CategoryNode> path, String siteUrl, ZoneId zone) {
-        JsonObjectBuilder page = Json.createObjectBuilder()
+        JsonObjectBuilder page = JSON.createObjectBuilder()
                 .add("@context", "https://schema.org")
                 .add("@type", "MedicalWebPage")
                 .add("@id", url)
@@ -31,32 +36,32 @@ public final class JsonLd {
                 .add("inLanguage", "zh-CN")
                 .add("datePublished", iso(datePublished, zone))
                 .add("dateModified", iso(a.publishedAt(), zone))
-                .add("publisher", Json.createObjectBuilder().add("@type", "Organization").add("name", siteName)
+                .add("publisher", JSON.createObjectBuilder().add("@type", "Organization").add("name", siteName)
                         .add("url", siteUrl));
         if (a.isReviewed()) {
-            JsonObjectBuilder reviewer = Json.createObjectBuilder().add("@type", "Person").add("name", a.reviewerName());
+            JsonObjectBuilder reviewer = JSON.createObjectBuilder().add("@type", "Person").add("name", a.reviewerName());
             if (a.reviewerTitle() != null) {
                 reviewer.add("jobTitle", a.reviewerTitle());
             }
             if (a.reviewerInstitution() != null) {
-                reviewer.add("affiliation", Json.createObjectBuilder().add("@type", "MedicalOrganization")
+                reviewer.add("affiliation", JSON.createObjectBuilder().add("@type", "MedicalOrganization")
                         .add("name", a.reviewerInstitution()));
             }
             page.add("reviewedBy", reviewer);
             page.add("lastReviewed", LocalDate.ofInstant(a.approvedAt(), zone).toString());
         }
-        JsonArrayBuilder crumbs = Json.createArrayBuilder();
+        JsonArrayBuilder crumbs = JSON.createArrayBuilder();
         int position = 1;
         crumbs.add(crumb(position++, "首页", siteUrl));
         for (CategoryNode c : path) {
             crumbs.add(crumb(position++, c.getNameZh(), siteUrl + "categories/" + c.getSlug()));
         }
-        page.add("breadcrumb", Json.createObjectBuilder().add("@type", "BreadcrumbList").add("itemListElement", crumbs));
+        page.add("breadcrumb", JSON.createObjectBuilder().add("@type", "BreadcrumbList").add("itemListElement", crumbs));
         return scriptSafe(page.build().toString());
     }
 
     private static JsonObjectBuilder crumb(int position, String name, String url) {
-        return Json.createObjectBuilder().add("@type", "ListItem").add("position", position).add("name", name)
+        return JSON.createObjectBuilder().add("@type", "ListItem").add("position", position).add("name", name)
                 .add("item", url);
     }
 
