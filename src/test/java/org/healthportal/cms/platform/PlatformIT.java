@@ -40,6 +40,20 @@ class PlatformIT {
     }
 
     @Test
+    void anExpiredSessionLeadsToTheLoginPageWithAMessage() {
+        Api.Response r = Api.anonymous().send(Api.anonymous().request("/admin/articles.xhtml")
+                .header("Cookie", "JSESSIONID=expired-session-id").GET());
+        assertEquals(302, r.status());
+        assertTrue(r.header("Location").endsWith("/login.xhtml?expired=true"), r.header("Location"));
+        Api.Response ajax = Api.anonymous().send(Api.anonymous().request("/admin/articles.xhtml")
+                .header("Cookie", "JSESSIONID=expired-session-id").header("Faces-Request", "partial/ajax")
+                .POST(HttpRequest.BodyPublishers.ofString("")));
+        assertEquals(200, ajax.status());
+        assertTrue(ajax.body().contains("<redirect url=\"/login.xhtml?expired=true\""), ajax.body());
+        assertTrue(Api.anonymous().get("/login.xhtml?expired=true").body().contains("会话已过期"));
+    }
+
+    @Test
     void loginLandsOnTheBackOfficeAndAWrongPasswordSaysSo() {
         Api.Response form = Api.anonymous().get("/login.xhtml");
         assertEquals(200, form.status());

@@ -46,10 +46,11 @@ public class AccountAdministration {
         Account admin = requireAdmin();
         Account account = get(id);
         if (account.getVersion() != expectedVersion) {
-            throw new CmsException.Conflict("The account was changed by someone else; reload it");
+            throw new CmsException.Conflict("The account was changed by someone else; reload it").withKey("error.staleAccount");
         }
         if (account.getId().equals(admin.getId()) && (!enabled || !roles.contains(Role.ADMIN))) {
-            throw new CmsException.Conflict("You cannot disable yourself or take away your own admin role");
+            throw new CmsException.Conflict("You cannot disable yourself or take away your own admin role")
+                    .withKey("error.selfDisable");
         }
         account.rename(displayName);
         account.assignRoles(roles);
@@ -70,7 +71,7 @@ public class AccountAdministration {
     public void changeOwnPassword(String currentPassword, String newPassword) {
         Account me = em.merge(currentUser.require());
         if (currentPassword == null || !passwords.matches(me.getUsername(), currentPassword, me.getPasswordHash())) {
-            throw new CmsException.InvalidInput("The current password is wrong");
+            throw new CmsException.InvalidInput("The current password is wrong").withKey("error.passwordWrong");
         }
         me.changePasswordHash(hash(newPassword));
     }
@@ -80,12 +81,13 @@ public class AccountAdministration {
         requireAdmin();
         Account account = get(accountId);
         if (!account.has(Role.REVIEWER)) {
-            throw new CmsException.Conflict("Credentials belong to reviewers; give the account the reviewer role first");
+            throw new CmsException.Conflict("Credentials belong to reviewers; give the account the reviewer role first")
+                    .withKey("error.credentialsReviewerOnly");
         }
         for (String[] field : new String[][]{{"title", title}, {"institution", institution}, {"specialty", specialty},
                 {"licence number", licence}}) {
             if (field[1] == null || field[1].isBlank()) {
-                throw new CmsException.InvalidInput("The " + field[0] + " is required");
+                throw new CmsException.InvalidInput("The " + field[0] + " is required").withKey("error.credentialsRequired");
             }
         }
         ReviewerProfile profile = accounts.findReviewerProfile(account).orElse(null);
@@ -109,7 +111,8 @@ public class AccountAdministration {
 
     private String hash(String password) {
         if (password == null || password.length() < AccountService.PASSWORD_MIN) {
-            throw new CmsException.InvalidInput("A password needs at least " + AccountService.PASSWORD_MIN + " characters");
+            throw new CmsException.InvalidInput("A password needs at least " + AccountService.PASSWORD_MIN + " characters")
+                    .withKey("error.passwordShort", AccountService.PASSWORD_MIN);
         }
         return passwords.hash(password);
     }
@@ -117,7 +120,7 @@ public class AccountAdministration {
     private Account requireAdmin() {
         Account me = currentUser.require();
         if (!me.has(Role.ADMIN)) {
-            throw new CmsException.Forbidden("Only admins manage accounts");
+            throw new CmsException.Forbidden("Only admins manage accounts").withKey("error.adminOnly");
         }
         return me;
     }

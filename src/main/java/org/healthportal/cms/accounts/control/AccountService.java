@@ -51,13 +51,14 @@ public class AccountService {
     public Account create(String username, String displayName, String password, Set<Role> roles) {
         if (username == null || !username.matches("[a-z][a-z0-9._-]{1,63}")) {
             throw new CmsException.InvalidInput(
-                    "username must start with a letter and use lowercase letters, digits, '.', '_' or '-' (2-64)");
+                    "username must start with a letter and use lowercase letters, digits, '.', '_' or '-' (2-64)")
+                    .withKey("error.usernameInvalid");
         }
         if (findByUsername(username).isPresent()) {
-            throw new CmsException.Conflict("The username " + username + " is taken");
+            throw new CmsException.Conflict("The username " + username + " is taken").withKey("error.usernameTaken", username);
         }
         if (roles.isEmpty()) {
-            throw new CmsException.InvalidInput("An account needs at least one role");
+            throw new CmsException.InvalidInput("An account needs at least one role").withKey("error.roleRequired");
         }
         Account account = new Account(username, displayName == null || displayName.isBlank() ? username : displayName.strip(),
                 hash(password), roles, clock.instant());
@@ -78,7 +79,8 @@ public class AccountService {
 
     private String hash(String password) {
         if (password == null || password.length() < PASSWORD_MIN) {
-            throw new CmsException.InvalidInput("A password needs at least " + PASSWORD_MIN + " characters");
+            throw new CmsException.InvalidInput("A password needs at least " + PASSWORD_MIN + " characters")
+                    .withKey("error.passwordShort", PASSWORD_MIN);
         }
         return passwords.hash(password);
     }

@@ -29,7 +29,7 @@ public class CurrentUser {
             }
             account = accounts.findByUsername(principal.getName())
                     .filter(Account::isEnabled)
-                    .orElseThrow(() -> new CmsException.Forbidden("This account is disabled"));
+                    .orElseThrow(() -> new CmsException.Forbidden("This account is disabled").withKey("error.accountDisabled"));
         }
         return account;
     }

@@ -56,13 +56,14 @@ public class DisclaimerService {
     public Disclaimer publishNewVersion(String textZh, String textEn) {
         Account admin = currentUser.require();
         if (!admin.has(Role.ADMIN)) {
-            throw new CmsException.Forbidden("Only admins change the disclaimer");
+            throw new CmsException.Forbidden("Only admins change the disclaimer").withKey("error.adminOnly");
         }
         String zh = required("Chinese text", textZh);
         String en = required("English text", textEn);
         Disclaimer latest = current();
         if (latest.getTextZh().equals(zh) && latest.getTextEn().equals(en)) {
-            throw new CmsException.InvalidInput("The text is the same as version " + latest.getVersionNumber());
+            throw new CmsException.InvalidInput("The text is the same as version " + latest.getVersionNumber())
+                    .withKey("error.disclaimerUnchanged", latest.getVersionNumber());
         }
         Disclaimer next = new Disclaimer(latest.getVersionNumber() + 1, zh, en, clock.instant(), admin.getUsername());
         em.persist(next);
@@ -72,7 +73,8 @@ public class DisclaimerService {
     private static String required(String what, String text) {
         String t = text == null ? "" : text.strip();
         if (t.isEmpty() || t.length() > TEXT_MAX) {
-            throw new CmsException.InvalidInput("The " + what + " is required, at most " + TEXT_MAX + " characters");
+            throw new CmsException.InvalidInput("The " + what + " is required, at most " + TEXT_MAX + " characters")
+                    .withKey("error.disclaimerText", TEXT_MAX);
         }
         return t;
     }

@@ -130,14 +130,15 @@ public class ArticleService {
         Account editor = requireEditor();
         Article article = get(id);
         if (expectedVersion == null || article.getVersion() != expectedVersion) {
-            throw new CmsException.Conflict("The article was changed by someone else; reload it");
+            throw new CmsException.Conflict("The article was changed by someone else; reload it").withKey("error.stale");
         }
         Revision source = revisions(id).stream().filter(r -> r.getNumber() == revisionNumber).findFirst()
                 .orElseThrow(() -> new CmsException.NotFound("Article " + id + " has no revision " + revisionNumber));
         Revision latest = article.getLatestRevision();
         if (latest.getState().isEditableInPlace() && !latest.getContentHash().equals(source.getContentHash())) {
             throw new CmsException.Conflict("Revision " + latest.getNumber()
-                    + " is a draft with other text; submit or change it before restoring an older revision");
+                    + " is a draft with other text; submit or change it before restoring an older revision")
+                    .withKey("error.restoreOverDraft");
         }
         Instant now = clock.instant();
         Optional<Transition> saved = article.edit(source.content(), editor, now);
@@ -159,14 +160,15 @@ public class ArticleService {
         requireEditor();
         Article article = get(id);
         if (expectedVersion == null || article.getVersion() != expectedVersion) {
-            throw new CmsException.Conflict("The article was changed by someone else; reload it");
+            throw new CmsException.Conflict("The article was changed by someone else; reload it").withKey("error.stale");
         }
         String wanted = Slugs.requireValid(slug);
         if (wanted.equals(article.getSlug())) {
             return article;
         }
         if (findBySlug(wanted).isPresent()) {
-            throw new CmsException.Conflict("The slug " + wanted + " is already used by another article");
+            throw new CmsException.Conflict("The slug " + wanted + " is already used by another article")
+                    .withKey("error.slugTaken", wanted);
         }
         article.changeSlug(wanted);
         flush();
@@ -184,7 +186,8 @@ public class ArticleService {
         ArticleContent content = content(title, summary, body, categoryId);
         String wanted = slug == null || slug.isBlank() ? Slugs.fromTitle(title) : Slugs.requireValid(slug);
         if (slug != null && !slug.isBlank() && findBySlug(wanted).isPresent()) {
-            throw new CmsException.Conflict("The slug " + wanted + " is already used by another article");
+            throw new CmsException.Conflict("The slug " + wanted + " is already used by another article")
+                    .withKey("error.slugTaken", wanted);
         }
         Article article = new Article(wanted.isEmpty() ? "draft-" + now.toEpochMilli() : uniqueSlug(wanted), now);
         em.persist(article);
@@ -238,7 +241,7 @@ public class ArticleService {
     private Account requireEditor() {
         Account account = currentUser.require();
         if (!account.has(Role.EDITOR)) {
-            throw new CmsException.Forbidden("Only editors create and edit articles");
+            throw new CmsException.Forbidden("Only editors create and edit articles").withKey("error.editorOnly");
         }
         return account;
     }
@@ -256,7 +259,8 @@ public class ArticleService {
         try {
             em.flush();
         } catch (OptimisticLockException e) {
-            throw new CmsException.Conflict("The article was changed by someone else at the same moment; reload it");
+            throw new CmsException.Conflict("The article was changed by someone else at the same moment; reload it")
+                    .withKey("error.stale");
         }
     }
 }

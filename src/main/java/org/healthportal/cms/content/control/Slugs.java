@@ -32,7 +32,7 @@ public final class Slugs {
         String s = slug == null ? "" : slug.strip();
         if (s.length() > MAX || !VALID.matcher(s).matches()) {
             throw new CmsException.InvalidInput("slug must be lowercase letters, digits and single hyphens, at most "
-                    + MAX + " characters: " + slug);
+                    + MAX + " characters: " + slug).withKey("error.slugInvalid");
         }
         return s;
     }

@@ -256,7 +256,8 @@ public class Article {
     /** Only while nothing was ever public: a public URL, once out, stays. */
     public void changeSlug(String newSlug) {
         if (wasPublished) {
-            throw new CmsException.Conflict("The slug of an article that was public cannot change here");
+            throw new CmsException.Conflict("The slug of an article that was public cannot change here")
+                    .withKey("edit.slugFixed");
         }
         slug = newSlug;
     }

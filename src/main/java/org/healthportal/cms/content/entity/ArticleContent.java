@@ -22,18 +22,19 @@ public record ArticleContent(String title, String summary, String body, Category
         summary = required("summary", summary, SUMMARY_MAX);
         body = required("body", body, BODY_MAX);
         if (category == null) {
-            throw new CmsException.InvalidInput("categoryId is required");
+            throw new CmsException.InvalidInput("categoryId is required").withKey("error.required.category");
         }
     }
 
     private static String required(String field, String value, int max) {
         String trimmed = value == null ? "" : value.strip();
         if (trimmed.isEmpty()) {
-            throw new CmsException.InvalidInput(field + " is required");
+            throw new CmsException.InvalidInput(field + " is required").withKey("error.required." + field);
         }
         if (trimmed.length() > max) {
             throw new CmsException.InvalidInput(field + " is too long: " + trimmed.length()
-                    + " characters, at most " + max);
+                    + " characters, at most " + max)
+                    .withKey("error.tooLong." + field, max);
         }
         return trimmed;
     }

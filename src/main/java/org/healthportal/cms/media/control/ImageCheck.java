@@ -21,10 +21,10 @@ public final class ImageCheck {
     /** The image's type, or a refusal that says what is allowed. */
     public static String contentType(byte[] data) {
         if (data == null || data.length == 0) {
-            throw new CmsException.InvalidInput("The file is empty");
+            throw new CmsException.InvalidInput("The file is empty").withKey("media.chooseFile");
         }
         if (data.length > MAX_BYTES) {
-            throw new CmsException.InvalidInput("The file is too large: at most " + (MAX_BYTES / 1024 / 1024) + " MB");
+            throw new CmsException.InvalidInput("The file is too large: at most " + (MAX_BYTES / 1024 / 1024) + " MB").withKey("media.tooLarge");
         }
         if (startsWith(data, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
             return "image/png";
@@ -39,7 +39,7 @@ public final class ImageCheck {
                 && data[10] == 'B' && data[11] == 'P') {
             return "image/webp";
         }
-        throw new CmsException.InvalidInput("Only PNG, JPEG, GIF and WebP images can be uploaded");
+        throw new CmsException.InvalidInput("Only PNG, JPEG, GIF and WebP images can be uploaded").withKey("error.imageType");
     }
 
     /** Width and height, when the JDK can decode the format (not WebP). */

@@ -33,7 +33,7 @@ public class MediaService {
     public MediaItem upload(String fileName, byte[] data, String altText) {
         Account uploader = currentUser.require();
         if (!uploader.has(Role.EDITOR) && !uploader.has(Role.ADMIN)) {
-            throw new CmsException.Forbidden("Only editors upload images");
+            throw new CmsException.Forbidden("Only editors upload images").withKey("error.editorOnly");
         }
         String type = ImageCheck.contentType(data);
         int[] size = ImageCheck.dimensions(data).orElse(null);

@@ -37,9 +37,9 @@ public class CategoryService {
 
     public Category get(Long id) {
         if (id == null) {
-            throw new CmsException.InvalidInput("categoryId is required");
+            throw new CmsException.InvalidInput("categoryId is required").withKey("error.required.category");
         }
-        return find(id).orElseThrow(() -> new CmsException.InvalidInput("No category with id " + id));
+        return find(id).orElseThrow(() -> new CmsException.InvalidInput("No category with id " + id).withKey("error.noCategory"));
     }
 
     public Optional<Category> findBySlug(String slug) {
@@ -61,7 +61,8 @@ public class CategoryService {
         Category parent = parentId == null ? null : get(parentId);
         String s = Slugs.requireValid(slug);
         if (findBySlug(s).isPresent()) {
-            throw new CmsException.Conflict("The slug " + s + " is already used by another category");
+            throw new CmsException.Conflict("The slug " + s + " is already used by another category")
+                    .withKey("error.slugTaken", s);
         }
         Category category = new Category(parent, s, Category.requireName(nameZh), Category.requireName(nameEn),
                 children(parent).size());
@@ -117,14 +118,14 @@ public class CategoryService {
     private Category current(Long id, long expectedVersion) {
         Category category = get(id);
         if (category.getVersion() != expectedVersion) {
-            throw new CmsException.Conflict("The category was changed by someone else; reload it");
+            throw new CmsException.Conflict("The category was changed by someone else; reload it").withKey("error.staleCategory");
         }
         return category;
     }
 
     private void requireManager() {
         if (!currentUser.require().has(Role.ADMIN)) {
-            throw new CmsException.Forbidden("Only admins manage categories");
+            throw new CmsException.Forbidden("Only admins manage categories").withKey("error.adminOnly");
         }
     }
 

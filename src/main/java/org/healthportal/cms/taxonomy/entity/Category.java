@@ -68,7 +68,8 @@ public class Category {
     public void moveTo(Category newParent, int newSortOrder) {
         for (Category c = newParent; c != null; c = c.parent) {
             if (c == this) {
-                throw new CmsException.Conflict("A category cannot move under itself or its own sub-categories");
+                throw new CmsException.Conflict("A category cannot move under itself or its own sub-categories")
+                        .withKey("error.categoryCycle");
             }
         }
         this.parent = newParent;
@@ -82,7 +83,8 @@ public class Category {
     public static String requireName(String name) {
         String n = name == null ? "" : name.strip();
         if (n.isEmpty() || n.length() > 100) {
-            throw new CmsException.InvalidInput("A category name of 1 to 100 characters is required");
+            throw new CmsException.InvalidInput("A category name of 1 to 100 characters is required")
+                    .withKey("error.categoryName");
         }
         return n;
     }

@@ -67,7 +67,8 @@ public class WorkflowService {
                     + "; it needs one of " + action.roles()).withKey("error.roleRefuses", action.wireName());
         }
         if (comment != null && comment.length() > COMMENT_MAX) {
-            throw new CmsException.InvalidInput("comment is too long: at most " + COMMENT_MAX + " characters");
+            throw new CmsException.InvalidInput("comment is too long: at most " + COMMENT_MAX + " characters")
+                    .withKey("error.commentTooLong", COMMENT_MAX);
         }
         Article article = em.find(Article.class, articleId);
         if (article == null) {
@@ -149,7 +150,8 @@ public class WorkflowService {
         try {
             em.flush();
         } catch (OptimisticLockException e) {
-            throw new CmsException.Conflict("The article was changed by someone else at the same moment; reload it");
+            throw new CmsException.Conflict("The article was changed by someone else at the same moment; reload it")
+                    .withKey("error.stale");
         }
     }
 }

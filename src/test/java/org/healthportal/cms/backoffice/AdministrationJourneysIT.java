@@ -1,0 +1,160 @@
+package org.healthportal.cms.backoffice;
+
+import static org.healthportal.cms.testsupport.Articles.uniqueTitle;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.util.UUID;
+import org.healthportal.cms.testsupport.Api;
+import org.healthportal.cms.testsupport.Articles;
+import org.healthportal.cms.testsupport.Browser;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/** The admin's screens, and the editor's history: the paths behind the main journeys. */
+class AdministrationJourneysIT {
+
+    @Test
+    void anAdminCreatesAReviewerAddsACategoryAndWritesANewDisclaimer() {
+        String username = "rev" + UUID.randomUUID().toString().substring(0, 6);
+        String slug = "test-" + UUID.randomUUID().toString().substring(0, 6);
+        try (Browser browser = Browser.open()) {
+            BackOffice office = new BackOffice(browser).login("admin");
+
+            browser.go("/admin/accounts.xhtml");
+            browser.type(By.id("accounts:username"), username);
+            browser.type(By.id("accounts:displayName"), "赵医生");
+            browser.type(By.id("accounts:password"), "short");
+            browser.find(By.cssSelector("label[for='accounts:roles:1']")).click();
+            browser.clickAjax(By.id("accounts:create"));
+            assertTrue(office.messages().contains("密码至少需要 8 位"), "a short password is refused: " + office.messages());
+            browser.type(By.id("accounts:password"), username + "-password");
+            browser.clickAjax(By.id("accounts:create"));
+            assertTrue(office.messages().contains("账号已创建"), office.messages());
+            assertTrue(browser.text(By.id("accounts:list")).contains(username));
+            browser.screenshot("7-accounts");
+            assertEquals(200, Api.as(username, username + "-password").get("/api/categories").status(),
+                    "the new account signs in");
+
+            browser.go("/admin/categories.xhtml");
+            browser.type(By.id("categories:slug"), slug);
+            browser.type(By.id("categories:nameZh"), "测试栏目");
+            browser.type(By.id("categories:nameEn"), "Test category");
+            browser.clickAjax(By.id("categories:add"));
+            assertTrue(office.messages().contains("栏目已添加"), office.messages());
+            assertTrue(browser.text(By.cssSelector(".category-tree")).contains("测试栏目"));
+            assertTrue(Api.as("editor").get("/api/categories").body().contains(slug));
+            browser.screenshot("7-categories");
+
+            browser.go("/admin/disclaimers.xhtml");
+            String zh = "免责声明（测试版本 " + slug + "）：本文仅供健康科普参考，不能替代医生的诊断和治疗。";
+            browser.type(By.id("disclaimers:textZh"), zh);
+            browser.clickAjax(By.id("disclaimers:publishVersion"));
+            assertTrue(office.messages().contains("已保存为第"), office.messages());
+            assertTrue(browser.text(By.id("disclaimers:versions")).contains(slug));
+            browser.screenshot("7-disclaimers");
+
+            JsonObject live = Articles.published(uniqueTitle("新免责声明版本"));
+            JsonObject revision = Api.as("editor").get("/api/articles/" + Articles.id(live) + "/revisions").array()
+                    .getJsonObject(0);
+            assertTrue(revision.getInt("disclaimerVersion") >= 2, "a new publication records the newest version");
+        }
+    }
+
+    @Test
+    void everyScreenRendersForTheAdmin() {
+        try (Browser browser = Browser.open()) {
+            new BackOffice(browser).login("admin");
+            for (String page : new String[]{"index", "articles", "media", "audit", "categories", "accounts", "disclaimers",
+                    "password", "articles/edit"}) {
+                browser.go("/admin/" + page + ".xhtml");
+                String body = browser.text(By.tagName("body"));
+                assertTrue(!body.contains("服务暂时不可用") && browser.exists(By.cssSelector(".admin-main")),
+                        page + ": " + body);
+                browser.screenshot("9-" + page.replace('/', '-'));
+            }
+            String marker = UUID.randomUUID().toString().substring(0, 8);
+            Articles.create("列表筛选 " + marker);
+            browser.go("/admin/articles.xhtml");
+            browser.type(By.id("articles:text"), marker);
+            browser.waitUntil(d -> d.findElements(By.cssSelector(".article-link")).size() == 1);
+            assertTrue(browser.text(By.cssSelector(".article-link")).contains(marker), "the filter finds the article");
+            browser.go("/admin/audit.xhtml");
+            browser.type(By.id("audit:actor"), "reviewer");
+            browser.clickAjax(By.id("audit:filter"));
+            assertTrue(browser.text(By.id("audit:events")).contains("reviewer"));
+            browser.go("/admin/articles/edit.xhtml?id=987654321");
+            assertTrue(browser.text(By.tagName("body")).contains("页面不存在"), "an unknown article is a 404");
+        }
+    }
+
+    @Test
+    void anEditorUploadsAnImageWithAltTextAndItIsServedWithCacheHeaders() throws Exception {
+        java.nio.file.Path png = java.nio.file.Files.createTempFile("acupoint", ".png");
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(60, 40, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        javax.imageio.ImageIO.write(image, "png", png.toFile());
+        String alt = "合谷穴位置示意图 " + UUID.randomUUID().toString().substring(0, 6);
+        try (Browser browser = Browser.open()) {
+            BackOffice office = new BackOffice(browser).login("editor");
+            browser.go("/admin/media.xhtml");
+            browser.find(By.cssSelector("input[type=file]")).sendKeys(png.toString());
+            browser.clickAndWaitForPage(By.id("upload:send"));
+            assertTrue(office.messages().contains("替代文字"), "alt text is required: " + office.messages());
+            browser.find(By.cssSelector("input[type=file]")).sendKeys(png.toString());
+            browser.type(By.id("upload:alt"), alt);
+            browser.clickAndWaitForPage(By.id("upload:send"));
+            assertTrue(office.messages().contains("已上传"), office.messages());
+            String src = browser.find(By.cssSelector("img[alt='" + alt + "']")).getAttribute("src");
+            browser.screenshot("10-media");
+            Api.Response served = Api.anonymous().get(java.net.URI.create(src).getPath());
+            assertEquals(200, served.status());
+            assertEquals("image/png", served.header("Content-Type"));
+            assertTrue(served.header("Cache-Control").contains("max-age=31536000"), served.header("Cache-Control"));
+            Api.Response again = Api.anonymous().send(Api.anonymous().request(java.net.URI.create(src).getPath())
+                    .header("If-None-Match", served.header("ETag")).GET());
+            assertEquals(304, again.status());
+        }
+    }
+
+    @Test
+    void editorsAndReviewersCannotOpenAdminScreens() {
+        try (Browser browser = Browser.open()) {
+            new BackOffice(browser).login("editor");
+            browser.go("/admin/accounts.xhtml");
+            assertTrue(browser.text(By.tagName("body")).contains("无权访问"), browser.text(By.tagName("body")));
+            assertTrue(!browser.exists(By.id("accounts:create")));
+        }
+    }
+
+    @Test
+    void anEditorRestoresAnEarlierRevisionAsANewDraft() {
+        String first = uniqueTitle("第一版标题");
+        JsonObject live = Articles.published(first);
+        long id = Articles.id(live);
+        Articles.ok(Api.as("editor").put("/api/articles/" + id, Articles.json("第二版标题", "摘要", "<p>第二版</p>",
+                Articles.categoryId(), live.getJsonNumber("version").longValue()).toString()));
+        Articles.ok(Articles.transition("editor", id, "submit"));
+        try (Browser browser = Browser.open()) {
+            BackOffice office = new BackOffice(browser).login("editor");
+            browser.go("/admin/articles/history.xhtml?id=" + id);
+            assertTrue(browser.text(By.id("history:revisions")).contains(first));
+            assertTrue(browser.text(By.id("history:events")).contains("提交审核"));
+            browser.screenshot("8-history");
+            Articles.ok(Articles.transition("reviewer", id, "request-changes", "请恢复原来的标题"));
+            browser.go("/admin/articles/history.xhtml?id=" + id);
+            browser.find(By.cssSelector("[id$=':restore']"));
+            browser.all(By.cssSelector("[id$=':restore']")).get(browser.all(By.cssSelector("[id$=':restore']")).size() - 1).click();
+            browser.waitUntil(d -> d.getCurrentUrl().contains("/admin/articles/edit.xhtml"));
+            browser.waitForPage();
+            assertTrue(office.messages().contains("恢复为新草稿"), office.messages());
+            BackOffice.Editor editor = office.new Editor();
+            assertEquals(first, editor.titleValue());
+            assertTrue(editor.state().contains("state-DRAFT"));
+        }
+        JsonObject after = Api.as("editor").get("/api/articles/" + id).json();
+        assertEquals(3, after.getInt("revision"));
+        assertEquals(first, after.getString("title"));
+        assertTrue(after.getBoolean("live"), "the live revision stays online meanwhile");
+    }
+}
