@@ -1,4 +1,4 @@
-package org.healthportal.cms.platform.web;
+package org.healthportal.cms.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -129,7 +129,7 @@ class AdministrationJourneysIT {
 
     @Test
     void anEditorRestoresAnEarlierRevisionAsANewDraft() {
-        String first = uniqueTitle("第一版标题");
+        String first = uniqueTitle("初版标题");
         JsonObject live = Articles.published(first);
         long id = Articles.id(live);
         Articles.ok(Api.as("editor").put("/api/articles/" + id, Articles.json("第二版标题", "摘要", "<p>第二版</p>",

@@ -61,7 +61,9 @@ public final class CmsServer {
             if (System.getenv("CMS_DB_URL") == null) {
                 Path data = dir.resolve(name + "-data");
                 deleteTree(data);
-                args.add("-Dcms.data.dir=" + data);
+                // AUTO_SERVER lets a test open the same H2 file, on loopback only, to tamper with rows directly.
+                args.add("-Dcms.db.url=" + h2Url(data));
+                args.add("-Dh2.bindAddress=127.0.0.1");
             }
             args.add("-Dcms.demo=true");
             args.add("-Dcms.scheduler.interval=1");
@@ -108,6 +110,21 @@ public final class CmsServer {
             throw new IllegalStateException("Payara Micro still running after " + timeout + ":\n" + logTail());
         }
         return process.exitValue();
+    }
+
+    private static String h2Url(Path data) {
+        return "jdbc:h2:file:" + data.resolve("cms") + ";MODE=LEGACY;LOCK_TIMEOUT=10000;AUTO_SERVER=TRUE";
+    }
+
+    /** A direct connection to the test server's database, behind the application's back. */
+    public static java.sql.Connection database() throws java.sql.SQLException {
+        String url = System.getenv("CMS_DB_URL");
+        if (url != null) {
+            return java.sql.DriverManager.getConnection(url, System.getenv("CMS_DB_USER"), System.getenv("CMS_DB_PASSWORD"));
+        }
+        get();
+        Path dir = Path.of(System.getProperty("cms.it.dir", "target/it")).toAbsolutePath();
+        return java.sql.DriverManager.getConnection(h2Url(dir.resolve("it-data")), "cms", "cms-embedded");
     }
 
     public URI base() {

@@ -62,6 +62,13 @@ public class Article {
     @Column(name = "modified_at", nullable = false)
     private Instant modifiedAt;
 
+    /** A correction published on the live page, with its date; null while there is none. */
+    @Column(name = "correction_notice", length = 2000)
+    private String correctionNotice;
+
+    @Column(name = "corrected_at")
+    private Instant correctedAt;
+
     @Version
     private long version;
 
@@ -127,6 +134,11 @@ public class Article {
     }
 
     public Transition approve(Account reviewer, Instant now) {
+        return approve(reviewer, null, now);
+    }
+
+    /** Approves the latest revision, recording the reviewer's credentials as they stand now. */
+    public Transition approve(Account reviewer, String credentials, Instant now) {
         Revision latest = latestRevision;
         RevisionState from = latest.getState();
         RevisionState to = from.after(WorkflowAction.APPROVE);
@@ -134,7 +146,7 @@ public class Article {
             throw new CmsException.Forbidden("You cannot approve a revision you wrote; another reviewer must approve it")
                     .withKey("error.selfApproval");
         }
-        latest.markApproved(reviewer, now);
+        latest.markApproved(reviewer, credentials, now);
         latest.moveTo(to, now);
         touch(now);
         return new Transition(AuditAction.APPROVE, latest, from, to);
@@ -226,6 +238,49 @@ public class Article {
         liveRevision = null;
         touch(now);
         return new Transition(AuditAction.UNPUBLISH, live, from, to, blankToNull(reason));
+    }
+
+    /** Pulls the live revision offline at once; unlike a plain unpublish, the reason is required. */
+    public Transition takeDown(String reason, Instant now) {
+        if (reason == null || reason.isBlank()) {
+            throw new CmsException.InvalidInput("A reason is required to take an article down")
+                    .withKey("error.reasonRequired");
+        }
+        Revision live = liveRevision;
+        if (live == null) {
+            throw new CmsException.Conflict("The article is not online").withKey("error.notOnline");
+        }
+        RevisionState from = live.getState();
+        RevisionState to = from.after(WorkflowAction.TAKEDOWN);
+        live.moveTo(to, now);
+        liveRevision = null;
+        touch(now);
+        return new Transition(AuditAction.TAKEDOWN, live, from, to, reason.strip());
+    }
+
+    /** Publishes a correction notice on the live page; a later one replaces it (the audit keeps every one). */
+    public Transition correct(String notice, Instant now) {
+        if (notice == null || notice.isBlank() || notice.strip().length() > 2000) {
+            throw new CmsException.InvalidInput("A correction notice of 1 to 2000 characters is required")
+                    .withKey("error.noticeRequired");
+        }
+        Revision live = liveRevision;
+        if (live == null) {
+            throw new CmsException.Conflict("The article is not online").withKey("error.notOnline");
+        }
+        live.getState().after(WorkflowAction.CORRECT);
+        correctionNotice = notice.strip();
+        correctedAt = now;
+        touch(now);
+        return new Transition(AuditAction.CORRECT, live, live.getState(), live.getState(), correctionNotice);
+    }
+
+    public String getCorrectionNotice() {
+        return correctionNotice;
+    }
+
+    public Instant getCorrectedAt() {
+        return correctedAt;
     }
 
     /** Archives the article: the latest revision is ARCHIVED and a live one goes offline. */

@@ -93,6 +93,10 @@ public class Revision {
     @Column(name = "approved_hash", length = 64)
     private String approvedHash;
 
+    /** The approver's credentials as they were when approving. */
+    @Column(name = "approval_credentials", length = 1000)
+    private String approvalCredentials;
+
     /** When the scheduler is to publish this revision; null when nothing is scheduled. */
     @Column(name = "publish_at")
     private Instant publishAt;
@@ -171,10 +175,15 @@ public class Revision {
         this.submittedAt = now;
     }
 
-    void markApproved(Account reviewer, Instant now) {
+    void markApproved(Account reviewer, String credentials, Instant now) {
         this.approvedBy = reviewer;
         this.approvedAt = now;
         this.approvedHash = currentHash();
+        this.approvalCredentials = credentials;
+    }
+
+    public String getApprovalCredentials() {
+        return approvalCredentials;
     }
 
     void markPublished(Instant now, Disclaimer shown) {

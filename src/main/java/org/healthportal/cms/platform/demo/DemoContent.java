@@ -25,6 +25,7 @@ import org.healthportal.cms.accounts.entity.Account;
 import org.healthportal.cms.accounts.entity.ReviewerProfile;
 import org.healthportal.cms.accounts.entity.Role;
 import org.healthportal.cms.compliance.control.DisclaimerService;
+import org.healthportal.cms.compliance.entity.CredentialGate;
 import org.healthportal.cms.compliance.entity.Disclaimer;
 import org.healthportal.cms.content.control.HtmlSanitizer;
 import org.healthportal.cms.content.entity.Article;
@@ -32,6 +33,7 @@ import org.healthportal.cms.content.entity.ArticleContent;
 import org.healthportal.cms.content.entity.Revision;
 import org.healthportal.cms.taxonomy.control.CategoryService;
 import org.healthportal.cms.taxonomy.entity.Category;
+import org.healthportal.cms.taxonomy.entity.Specialties;
 import org.healthportal.cms.workflow.control.AuditTrail;
 import org.healthportal.cms.workflow.entity.AuditAction;
 import org.healthportal.cms.workflow.entity.ReviewComment;
@@ -47,6 +49,13 @@ import org.healthportal.cms.workflow.entity.Transition;
 public class DemoContent {
 
     private static final Logger LOG = Logger.getLogger(DemoContent.class.getName());
+
+    /** Which specialties review each top of the tree; sub-categories inherit. */
+    private static final Map<String, String> REVIEW_SPECIALTIES = Map.of(
+            "zhongyi", "中医科, 针灸科",
+            "kangfu", "康复医学科",
+            "shenjing-neike", "神经内科",
+            "guke", "骨科, 康复医学科");
 
     @PersistenceContext
     EntityManager em;
@@ -72,19 +81,27 @@ public class DemoContent {
         Account editor = demoAccount("editor", "李编辑", EnumSet.of(Role.EDITOR));
         Account reviewer = demoAccount("reviewer", "王医生", EnumSet.of(Role.REVIEWER));
         Account doctor = demoAccount("doctor", "张医生", EnumSet.of(Role.EDITOR, Role.REVIEWER));
-        credentials(reviewer, "主任医师", "示例市中医医院", "针灸科, 康复医学科, 神经内科", "110000000000001");
-        credentials(doctor, "副主任医师", "示例大学附属康复医院", "康复医学科, 骨科", "110000000000002");
+        credentials(reviewer, "主任医师", "示例市中医医院", "中医科, 针灸科, 康复医学科, 神经内科", "110000000000001",
+                LocalDate.now(clock).plusYears(2));
+        credentials(doctor, "副主任医师", "示例大学附属康复医院", "康复医学科, 骨科", "110000000000002",
+                LocalDate.now(clock).plusYears(2));
+        // A reviewer whose verification has lapsed: the gate refuses their approvals until it is renewed.
+        Account retired = demoAccount("retired", "陈医生", EnumSet.of(Role.REVIEWER));
+        credentials(retired, "主任医师", "示例市第一人民医院", "中医科, 针灸科, 康复医学科, 神经内科", "110000000000003",
+                LocalDate.now(clock).minusMonths(1));
         if (categories.count() > 0 || em.createNamedQuery("Article.count", Long.class).getSingleResult() > 0) {
             return;
         }
         JsonObject data = read();
         Map<String, Category> bySlug = new HashMap<>();
         addCategories(null, data.getJsonArray("categories"), bySlug);
+        REVIEW_SPECIALTIES.forEach((slug, specialties) -> bySlug.get(slug).requireSpecialties(Specialties.parse(specialties)));
+        String reviewerCredentials = CredentialGate.snapshot(accounts.findReviewerProfile(reviewer).orElseThrow());
         JsonArray articles = data.getJsonArray("articles");
         Instant start = clock.instant().minus(Duration.ofDays(articles.size() + 1L));
         for (int i = 0; i < articles.size(); i++) {
             Instant at = start.plus(Duration.ofDays(i)).plus(Duration.ofHours(9));
-            addArticle(articles.getJsonObject(i), bySlug, at, editor, reviewer, admin);
+            addArticle(articles.getJsonObject(i), bySlug, at, editor, reviewer, reviewerCredentials, admin);
         }
         LOG.info(() -> "Demo content loaded: " + bySlug.size() + " categories, " + articles.size() + " articles");
     }
@@ -107,10 +124,11 @@ public class DemoContent {
                 .orElseGet(() -> accounts.create(username, displayName, username + "-demo", roles));
     }
 
-    private void credentials(Account account, String title, String institution, String specialty, String licence) {
+    private void credentials(Account account, String title, String institution, String specialty, String licence,
+                             LocalDate verifiedUntil) {
         if (accounts.findReviewerProfile(account).isEmpty()) {
             accounts.recordCredentials(new ReviewerProfile(account, title, institution, specialty, licence,
-                    LocalDate.now(clock).plusYears(2)));
+                    verifiedUntil));
         }
     }
 
@@ -133,7 +151,7 @@ public class DemoContent {
     }
 
     private void addArticle(JsonObject json, Map<String, Category> bySlug, Instant at,
-                            Account editor, Account reviewer, Account admin) {
+                            Account editor, Account reviewer, String reviewerCredentials, Account admin) {
         Category category = bySlug.get(json.getString("category"));
         ArticleContent content = new ArticleContent(json.getString("title"), json.getString("summary"),
                 HtmlSanitizer.sanitize(json.getString("body")), category);
@@ -160,7 +178,7 @@ public class DemoContent {
             record(reviewer, t, requested);
             return;
         }
-        record(reviewer, t, article.approve(reviewer, t));
+        record(reviewer, t, article.approve(reviewer, reviewerCredentials, t));
         if (state.equals("APPROVED")) {
             return;
         }

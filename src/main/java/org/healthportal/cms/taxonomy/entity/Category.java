@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.healthportal.cms.platform.CmsException;
 
 /** A node of the category tree (中医 › 特色中医 › 针刺疗法). Children point to their parent; siblings are ordered. */
@@ -44,6 +45,10 @@ public class Category {
 
     @Column(name = "sort_order", nullable = false)
     private int sortOrder;
+
+    /** Specialties whose reviewers may approve articles here, comma-separated; null: as the parent says. */
+    @Column(name = "review_specialties", length = 500)
+    private String reviewSpecialties;
 
     @Version
     private long version;
@@ -87,6 +92,28 @@ public class Category {
                     .withKey("error.categoryName");
         }
         return n;
+    }
+
+    /** Sets who may review here; blank means "as the parent category". */
+    public void requireSpecialties(Set<String> specialties) {
+        reviewSpecialties = specialties == null || specialties.isEmpty() ? null : String.join(",", specialties);
+    }
+
+    /**
+     * The specialties that may review articles in this category: its own, or the nearest ancestor's. Empty when
+     * nobody up the tree says, and then any reviewer with valid credentials may.
+     */
+    public Set<String> reviewSpecialties() {
+        for (Category c = this; c != null; c = c.parent) {
+            if (c.reviewSpecialties != null && !c.reviewSpecialties.isBlank()) {
+                return Specialties.parse(c.reviewSpecialties);
+            }
+        }
+        return Set.of();
+    }
+
+    public String getOwnReviewSpecialties() {
+        return reviewSpecialties;
     }
 
     /** The categories from the root down to this one. */

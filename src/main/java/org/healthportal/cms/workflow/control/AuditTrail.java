@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.Map;
 import jakarta.persistence.TypedQuery;
 import org.healthportal.cms.content.control.Page;
 import org.healthportal.cms.workflow.entity.AuditAction;
+import org.healthportal.cms.workflow.entity.AuditChain;
 import org.healthportal.cms.content.entity.Revision;
 import org.healthportal.cms.workflow.entity.AuditEvent;
 import org.healthportal.cms.workflow.entity.Transition;
@@ -25,10 +27,14 @@ public class AuditTrail {
     EntityManager em;
 
     public void record(String actor, Instant at, List<Transition> transitions) {
+        // The lock on the chain's head orders concurrent writers, so every event links to the one before it.
+        AuditChain chain = em.find(AuditChain.class, AuditChain.ID, LockModeType.PESSIMISTIC_WRITE);
         for (Transition t : transitions) {
             Revision r = t.revision();
-            em.persist(new AuditEvent(r.getArticle().getId(), r.getId(), r.getNumber(), actor, at, t.action(),
-                    t.from(), t.to(), t.comment()));
+            AuditEvent event = new AuditEvent(r.getArticle().getId(), r.getId(), r.getNumber(), actor, at, t.action(),
+                    t.from(), t.to(), t.comment());
+            chain.append(event);
+            em.persist(event);
         }
     }
 

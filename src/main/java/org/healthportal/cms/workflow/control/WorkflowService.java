@@ -10,7 +10,15 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import org.healthportal.cms.compliance.control.ClaimsService;
+import java.util.Optional;
+import org.healthportal.cms.accounts.control.AccountService;
+import org.healthportal.cms.accounts.entity.ReviewerProfile;
+import org.healthportal.cms.compliance.entity.CredentialGate;
+import org.healthportal.cms.platform.Zones;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.healthportal.cms.accounts.control.CurrentUser;
@@ -53,6 +61,15 @@ public class WorkflowService {
     Clock clock;
 
     @Inject
+    AccountService accounts;
+
+    @Inject
+    ClaimsService claims;
+
+    @Inject
+    Zones zones;
+
+    @Inject
     Event<ArticleChanged> changed;
 
     /**
@@ -61,6 +78,14 @@ public class WorkflowService {
      * @param publishAt for {@code publish}: a later moment schedules instead of publishing now
      */
     public Article apply(Long articleId, WorkflowAction action, String comment, Instant publishAt) {
+        return apply(articleId, action, comment, publishAt, Map.of());
+    }
+
+    /**
+     * Applies an action; {@code justifications} answer the claims check at submission (term → why it stands).
+     */
+    public Article apply(Long articleId, WorkflowAction action, String comment, Instant publishAt,
+                         Map<String, String> justifications) {
         Account actor = currentUser.require();
         if (!action.allowedFor(actor.getRoles())) {
             throw new CmsException.Forbidden("Your roles " + actor.getRoles() + " may not " + action.wireName()
@@ -77,8 +102,19 @@ public class WorkflowService {
         Instant now = clock.instant();
         List<Transition> transitions = new ArrayList<>();
         switch (action) {
-            case SUBMIT -> transitions.add(article.submit(now));
-            case APPROVE -> transitions.add(article.approve(actor, now));
+            case SUBMIT -> {
+                Transition submitted = article.submit(now);
+                claims.recordAtSubmission(submitted.revision(), justifications == null ? Map.of() : justifications,
+                        actor.getUsername());
+                transitions.add(submitted);
+            }
+            case APPROVE -> {
+                Optional<ReviewerProfile> credentials = accounts.findReviewerProfile(actor);
+                CredentialGate.check(credentials, article.getLatestRevision().getCategory(),
+                        LocalDate.ofInstant(now, zones.zone()));
+                claims.checkAtApproval(article.getLatestRevision());
+                transitions.add(article.approve(actor, CredentialGate.snapshot(credentials.get()), now));
+            }
             case REQUEST_CHANGES -> {
                 Transition t = article.requestChanges(comment, now);
                 em.persist(new ReviewComment(t.revision(), actor, now, t.comment()));
@@ -93,9 +129,12 @@ public class WorkflowService {
             }
             case UNPUBLISH -> transitions.add(article.unpublish(comment, now));
             case ARCHIVE -> transitions.addAll(article.archive(comment, now));
+            case TAKEDOWN -> transitions.add(article.takeDown(comment, now));
+            case CORRECT -> transitions.add(article.correct(comment, now));
         }
         if (comment != null && !comment.isBlank() && action != WorkflowAction.REQUEST_CHANGES
-                && action != WorkflowAction.UNPUBLISH && action != WorkflowAction.ARCHIVE) {
+                && action != WorkflowAction.UNPUBLISH && action != WorkflowAction.ARCHIVE
+                && action != WorkflowAction.TAKEDOWN && action != WorkflowAction.CORRECT) {
             // A note given with submit, approve or publish is kept on the event it explains.
             int last = transitions.size() - 1;
             transitions.set(last, transitions.get(last).withComment(comment.strip()));

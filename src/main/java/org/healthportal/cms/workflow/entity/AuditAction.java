@@ -14,7 +14,9 @@ public enum AuditAction {
     UNPUBLISH("unpublish"),
     ARCHIVE("archive"),
     /** The scheduler could not publish a revision when it was due. */
-    SCHEDULE_FAILED("schedule-failed");
+    SCHEDULE_FAILED("schedule-failed"),
+    TAKEDOWN("takedown"),
+    CORRECT("correct");
 
     private final String wireName;
 

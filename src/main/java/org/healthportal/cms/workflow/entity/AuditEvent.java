@@ -9,7 +9,12 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 
 /**
  * Who did what, when, to which revision. Written in the same transaction as the change it records and never
@@ -55,6 +60,12 @@ public class AuditEvent {
     @Column(updatable = false)
     private String comment;
 
+    @Column(name = "prev_hash", updatable = false, length = 64)
+    private String prevHash;
+
+    @Column(updatable = false, length = 64)
+    private String hash;
+
     protected AuditEvent() {
     }
 
@@ -64,11 +75,47 @@ public class AuditEvent {
         this.revisionId = revisionId;
         this.revisionNumber = revisionNumber;
         this.actor = actor;
-        this.occurredAt = occurredAt;
+        // The database keeps microseconds; the hash must be of what it keeps.
+        this.occurredAt = occurredAt.truncatedTo(ChronoUnit.MICROS);
         this.action = action;
         this.fromState = fromState;
         this.toState = toState;
         this.comment = comment;
+    }
+
+    /** Links this event to the one before it; called once, by {@link AuditChain#append}. */
+    void seal(String previousHash) {
+        if (hash != null) {
+            throw new IllegalStateException("Audit event already sealed");
+        }
+        this.prevHash = previousHash;
+        this.hash = computeHash(previousHash);
+    }
+
+    /** SHA-256 over the previous hash and every field of this event, as stored. */
+    public String computeHash(String previousHash) {
+        String micros = occurredAt.getEpochSecond() + "." + String.format("%06d", occurredAt.getNano() / 1000);
+        String[] parts = {previousHash, String.valueOf(articleId), String.valueOf(revisionId),
+                String.valueOf(revisionNumber), actor, micros, String.valueOf(action), String.valueOf(fromState),
+                String.valueOf(toState), String.valueOf(comment)};
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String part : parts) {
+                digest.update(part.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String getPrevHash() {
+        return prevHash;
+    }
+
+    public String getHash() {
+        return hash;
     }
 
     public Long getId() {

@@ -39,6 +39,8 @@ public enum RevisionState {
             case PUBLISH -> this == APPROVED || this == UNPUBLISHED ? PUBLISHED : null;
             case UNPUBLISH -> this == PUBLISHED ? UNPUBLISHED : null;
             case ARCHIVE -> this == ARCHIVED ? null : ARCHIVED;
+            case TAKEDOWN -> this == PUBLISHED ? UNPUBLISHED : null;
+            case CORRECT -> this == PUBLISHED ? PUBLISHED : null;
         };
     }
 

@@ -14,7 +14,11 @@ public enum WorkflowAction {
     REQUEST_CHANGES("request-changes", EnumSet.of(Role.REVIEWER)),
     PUBLISH("publish", EnumSet.of(Role.EDITOR, Role.ADMIN)),
     UNPUBLISH("unpublish", EnumSet.of(Role.EDITOR, Role.ADMIN)),
-    ARCHIVE("archive", EnumSet.of(Role.ADMIN));
+    ARCHIVE("archive", EnumSet.of(Role.ADMIN)),
+    /** An urgent unpublish with a required reason: anyone answerable for the content may pull it. */
+    TAKEDOWN("takedown", EnumSet.of(Role.EDITOR, Role.REVIEWER, Role.ADMIN)),
+    /** Publishes a correction notice on the live article; the comment is the notice. */
+    CORRECT("correct", EnumSet.of(Role.EDITOR, Role.ADMIN));
 
     private final String wireName;
     private final Set<Role> roles;

@@ -264,6 +264,30 @@ class ArticleWorkflowTest {
     }
 
     @Test
+    void aTakedownNeedsAReasonAndTakesTheArticleOffline() {
+        publish();
+        assertThrows(CmsException.InvalidInput.class, () -> article.takeDown("  ", at(10)));
+        assertTrue(article.isLive());
+        Transition t = article.takeDown("发现用药剂量错误", at(10));
+        assertEquals(AuditAction.TAKEDOWN, t.action());
+        assertEquals("发现用药剂量错误", t.comment());
+        assertFalse(article.isLive());
+        assertThrows(CmsException.Conflict.class, () -> article.takeDown("再次", at(11)));
+    }
+
+    @Test
+    void aCorrectionNoticeGoesOnTheLiveArticleOnly() {
+        assertThrows(CmsException.Conflict.class, () -> article.correct("更正", at(1)));
+        publish();
+        assertThrows(CmsException.InvalidInput.class, () -> article.correct("", at(10)));
+        Transition t = article.correct("第2节中“每日三次”应为“每日两次”。", at(10));
+        assertEquals(AuditAction.CORRECT, t.action());
+        assertEquals("第2节中“每日三次”应为“每日两次”。", article.getCorrectionNotice());
+        assertEquals(at(10), article.getCorrectedAt());
+        assertEquals(RevisionState.PUBLISHED, article.getLiveRevision().getState());
+    }
+
+    @Test
     void contentLimitsAreEnforced() {
         assertThrows(CmsException.InvalidInput.class, () -> new ArticleContent("", "s", "b", acupuncture));
         assertThrows(CmsException.InvalidInput.class, () -> new ArticleContent("t", null, "b", acupuncture));

@@ -31,6 +31,8 @@ class RevisionStateTest {
         ALLOWED.put(WorkflowAction.UNPUBLISH, Map.of(PUBLISHED, UNPUBLISHED));
         ALLOWED.put(WorkflowAction.ARCHIVE, Map.of(DRAFT, ARCHIVED, IN_REVIEW, ARCHIVED, CHANGES_REQUESTED, ARCHIVED,
                 APPROVED, ARCHIVED, PUBLISHED, ARCHIVED, UNPUBLISHED, ARCHIVED));
+        ALLOWED.put(WorkflowAction.TAKEDOWN, Map.of(PUBLISHED, UNPUBLISHED));
+        ALLOWED.put(WorkflowAction.CORRECT, Map.of(PUBLISHED, PUBLISHED));
     }
 
     @Test
@@ -53,8 +55,8 @@ class RevisionStateTest {
                 }
             }
         }
-        assertEquals(13, allowed);
-        assertEquals(WorkflowAction.values().length * RevisionState.values().length - 13, refused);
+        assertEquals(15, allowed);
+        assertEquals(WorkflowAction.values().length * RevisionState.values().length - 15, refused);
     }
 
     @Test
@@ -84,6 +86,8 @@ class RevisionStateTest {
         assertEquals(java.util.Set.of(Role.EDITOR, Role.ADMIN), WorkflowAction.PUBLISH.roles());
         assertEquals(java.util.Set.of(Role.EDITOR, Role.ADMIN), WorkflowAction.UNPUBLISH.roles());
         assertEquals(java.util.Set.of(Role.ADMIN), WorkflowAction.ARCHIVE.roles());
+        assertEquals(java.util.Set.of(Role.EDITOR, Role.REVIEWER, Role.ADMIN), WorkflowAction.TAKEDOWN.roles());
+        assertEquals(java.util.Set.of(Role.EDITOR, Role.ADMIN), WorkflowAction.CORRECT.roles());
         assertFalse(WorkflowAction.APPROVE.allowedFor(java.util.Set.of(Role.EDITOR, Role.ADMIN)));
         assertTrue(WorkflowAction.APPROVE.allowedFor(java.util.Set.of(Role.EDITOR, Role.REVIEWER)));
     }

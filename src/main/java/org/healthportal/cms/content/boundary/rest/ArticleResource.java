@@ -18,6 +18,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
+import org.healthportal.cms.compliance.control.ClaimsService;
+import org.healthportal.cms.compliance.entity.ClaimsCheck;
 import org.healthportal.cms.content.control.ArticleQuery;
 import org.healthportal.cms.content.control.ArticleService;
 import org.healthportal.cms.content.control.Page;
@@ -44,6 +47,9 @@ public class ArticleResource {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    ClaimsService claims;
 
     @Context
     UriInfo uriInfo;
@@ -102,7 +108,8 @@ public class ArticleResource {
         if (in.publishAt() != null && action != WorkflowAction.PUBLISH) {
             throw new CmsException.InvalidInput("publishAt goes with the publish action only");
         }
-        return ArticleJson.of(workflow.apply(id, action, in.comment(), parseInstant(in.publishAt())));
+        return ArticleJson.of(workflow.apply(id, action, in.comment(), parseInstant(in.publishAt()),
+                in.justifications() == null ? Map.of() : in.justifications()));
     }
 
     @GET
@@ -117,6 +124,25 @@ public class ArticleResource {
         return articles.revisions(id).stream().filter(r -> r.getNumber() == number).findFirst()
                 .map(r -> RevisionJson.of(r, true))
                 .orElseThrow(() -> new CmsException.NotFound("Article " + id + " has no revision " + number));
+    }
+
+    /** The claims check of the latest revision: what the dictionary flags now, and what was justified at submission. */
+    @GET
+    @Path("{id}/claims")
+    public ClaimsJson claims(@PathParam("id") long id) {
+        Revision latest = articles.get(id).getLatestRevision();
+        return new ClaimsJson(latest.getNumber(), claims.check(latest),
+                claims.recorded(latest).stream().map(f -> new RecordedJson(f.getTerm(), f.getKind().name(),
+                        f.getOccurrences(), f.getExcerpt(), f.getJustification(), f.getCheckedBy())).toList());
+    }
+
+    /** The claims check of a revision. */
+    public record ClaimsJson(int revision, List<ClaimsCheck.Finding> current, List<RecordedJson> recorded) {
+    }
+
+    /** A finding recorded at submission, with its justification. */
+    public record RecordedJson(String term, String kind, int occurrences, String excerpt, String justification,
+                               String checkedBy) {
     }
 
     @GET
@@ -165,21 +191,22 @@ public class ArticleResource {
     }
 
     /** The body of a transition request. */
-    public record TransitionInput(String action, String comment, String publishAt) {
+    public record TransitionInput(String action, String comment, String publishAt, Map<String, String> justifications) {
     }
 
     /** A revision; the body only when asked for one revision. */
     public record RevisionJson(Long id, int number, String state, String title, String summary, String body,
                                Long categoryId, String author, Instant createdAt, Instant updatedAt,
                                String contentHash, Instant submittedAt, String approvedBy, Instant approvedAt,
-                               Instant scheduledFor, Instant publishedAt, Integer disclaimerVersion) {
+                               Instant scheduledFor, Instant publishedAt, Integer disclaimerVersion,
+                               String approvalCredentials) {
         static RevisionJson of(Revision r, boolean withBody) {
             return new RevisionJson(r.getId(), r.getNumber(), r.getState().name(), r.getTitle(), r.getSummary(),
                     withBody ? r.getBody() : null, r.getCategory().getId(), r.getAuthor().getUsername(),
                     r.getCreatedAt(), r.getUpdatedAt(), r.getContentHash(), r.getSubmittedAt(),
                     r.getApprovedBy() == null ? null : r.getApprovedBy().getUsername(), r.getApprovedAt(),
                     r.getPublishAt(), r.getPublishedAt(),
-                    r.getDisclaimer() == null ? null : r.getDisclaimer().getVersionNumber());
+                    r.getDisclaimer() == null ? null : r.getDisclaimer().getVersionNumber(), r.getApprovalCredentials());
         }
     }
 

@@ -13,13 +13,16 @@ import java.util.List;
 import org.healthportal.cms.accounts.control.CurrentUser;
 import org.healthportal.cms.accounts.entity.Account;
 import org.healthportal.cms.accounts.entity.Role;
+import org.healthportal.cms.compliance.control.ClaimsService;
+import org.healthportal.cms.compliance.entity.ClaimMarks;
+import org.healthportal.cms.compliance.entity.ClaimsCheck;
 import org.healthportal.cms.content.control.ArticleService;
 import org.healthportal.cms.content.control.HtmlSanitizer;
 import org.healthportal.cms.content.entity.Article;
 import org.healthportal.cms.content.entity.Revision;
 import org.healthportal.cms.platform.CmsException;
 import org.healthportal.cms.platform.web.Feedback;
-import org.healthportal.cms.platform.web.Zones;
+import org.healthportal.cms.platform.Zones;
 import org.healthportal.cms.taxonomy.control.CategoryService;
 import org.healthportal.cms.taxonomy.entity.Category;
 import org.healthportal.cms.workflow.control.TextDiff;
@@ -56,6 +59,9 @@ public class EditArticleBacking implements Serializable {
     @Inject
     Clock clock;
 
+    @Inject
+    ClaimsService claims;
+
     private Long id;
     private String title;
     private String slug;
@@ -74,8 +80,12 @@ public class EditArticleBacking implements Serializable {
     private Instant autosavedAt;
     private LocalDateTime publishAt;
     private String reason;
+    private String notice;
+    private String currentCorrection;
 
     private transient List<org.healthportal.cms.workflow.entity.ReviewComment> comments;
+    private List<ClaimsCheck.Finding> findings;
+    private final java.util.Map<String, String> justifications = new java.util.HashMap<>();
     private Snapshot theirs;
     private Snapshot mine;
 
@@ -109,6 +119,7 @@ public class EditArticleBacking implements Serializable {
         approvalValid = latest.hasValidApproval();
         scheduledFor = latest.getPublishAt();
         liveSlugPath = article.isLive() ? "/articles/" + article.getSlug() : null;
+        currentCorrection = article.getCorrectionNotice();
         savedFingerprint = fingerprint();
         comments = null;
     }
@@ -200,7 +211,36 @@ public class EditArticleBacking implements Serializable {
         if (!fingerprint().equals(savedFingerprint) && !store()) {
             return;
         }
-        transition(WorkflowAction.SUBMIT, null, null, "edit.submitted");
+        try {
+            reload(workflow.apply(id, WorkflowAction.SUBMIT, null, null, justifications));
+            findings = null;
+            Feedback.info("edit.submitted");
+        } catch (CmsException refused) {
+            Feedback.error(refused);
+            checkClaims();
+        }
+    }
+
+    /** Runs the claims check on the text as it stands in the form. */
+    public void checkClaims() {
+        findings = claims.check(title, summary, HtmlSanitizer.sanitize(body));
+        if (findings.isEmpty()) {
+            Feedback.info("claims.none");
+        }
+    }
+
+    public List<ClaimsCheck.Finding> getFindings() {
+        return findings;
+    }
+
+    /** The excerpt of a finding with the term marked. */
+    public String marked(ClaimsCheck.Finding finding) {
+        String escaped = finding.excerpt().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return ClaimMarks.mark(escaped, List.of(finding.term()));
+    }
+
+    public java.util.Map<String, String> getJustifications() {
+        return justifications;
     }
 
     public void publish() {
@@ -220,6 +260,14 @@ public class EditArticleBacking implements Serializable {
         transition(WorkflowAction.UNPUBLISH, reason, null, "edit.unpublished");
     }
 
+    public void takeDown() {
+        transition(WorkflowAction.TAKEDOWN, reason, null, "edit.takenDown");
+    }
+
+    public void correct() {
+        transition(WorkflowAction.CORRECT, notice, null, "edit.corrected");
+    }
+
     public void archive() {
         transition(WorkflowAction.ARCHIVE, reason, null, "edit.archived");
     }
@@ -228,6 +276,7 @@ public class EditArticleBacking implements Serializable {
         try {
             reload(workflow.apply(id, action, comment, at));
             reason = null;
+            notice = null;
             Feedback.info(successKey);
         } catch (CmsException refused) {
             Feedback.error(refused);
@@ -277,6 +326,14 @@ public class EditArticleBacking implements Serializable {
 
     public boolean isCanUnpublish() {
         return live && WorkflowAction.UNPUBLISH.allowedFor(me().getRoles());
+    }
+
+    public boolean isCanTakeDown() {
+        return live && WorkflowAction.TAKEDOWN.allowedFor(me().getRoles());
+    }
+
+    public boolean isCanCorrect() {
+        return live && WorkflowAction.CORRECT.allowedFor(me().getRoles());
     }
 
     public boolean isCanArchive() {
@@ -417,6 +474,18 @@ public class EditArticleBacking implements Serializable {
 
     public void setReason(String reason) {
         this.reason = reason;
+    }
+
+    public String getNotice() {
+        return notice;
+    }
+
+    public void setNotice(String notice) {
+        this.notice = notice;
+    }
+
+    public String getCurrentCorrection() {
+        return currentCorrection;
     }
 
     public Snapshot getTheirs() {

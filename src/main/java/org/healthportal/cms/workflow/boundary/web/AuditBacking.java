@@ -8,8 +8,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.healthportal.cms.content.control.Page;
-import org.healthportal.cms.platform.web.Zones;
+import org.healthportal.cms.platform.Zones;
+import org.healthportal.cms.platform.CmsException;
+import org.healthportal.cms.platform.web.Feedback;
 import org.healthportal.cms.workflow.control.AuditTrail;
+import org.healthportal.cms.workflow.control.AuditVerifier;
 import org.healthportal.cms.workflow.entity.AuditAction;
 import org.healthportal.cms.workflow.entity.AuditEvent;
 import org.primefaces.model.FilterMeta;
@@ -28,6 +31,11 @@ public class AuditBacking implements Serializable {
 
     @Inject
     Zones zones;
+
+    @Inject
+    AuditVerifier verifier;
+
+    private AuditVerifier.Result verification;
 
     private String actor;
     private AuditAction action;
@@ -61,6 +69,25 @@ public class AuditBacking implements Serializable {
         return audit.search(actor, action, articleId,
                 from == null ? null : from.atStartOfDay(zones.zone()).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(zones.zone()).toInstant(), page, size);
+    }
+
+    /** Checks the hash chain of the whole trail and shows the result. */
+    public void verify() {
+        try {
+            verification = verifier.verify();
+            if (verification.intact()) {
+                Feedback.info("audit.chainIntact", verification.checked());
+            } else {
+                Feedback.error(new CmsException.Conflict(verification.problem())
+                        .withKey("audit.chainBroken", verification.firstBrokenId(), verification.problem()));
+            }
+        } catch (CmsException refused) {
+            Feedback.error(refused);
+        }
+    }
+
+    public AuditVerifier.Result getVerification() {
+        return verification;
     }
 
     public LazyDataModel<AuditEvent> getModel() {

@@ -4,7 +4,15 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.LocalDate;
 import java.util.List;
+import org.healthportal.cms.accounts.control.AccountService;
+import org.healthportal.cms.compliance.control.ClaimsService;
+import org.healthportal.cms.compliance.entity.ClaimFinding;
+import org.healthportal.cms.compliance.entity.ClaimMarks;
+import org.healthportal.cms.compliance.entity.ClaimsCheck;
+import org.healthportal.cms.compliance.entity.CredentialGate;
+import org.healthportal.cms.platform.Zones;
 import org.healthportal.cms.accounts.control.CurrentUser;
 import org.healthportal.cms.accounts.entity.Account;
 import org.healthportal.cms.accounts.entity.Role;
@@ -38,10 +46,20 @@ public class ReviewBacking implements Serializable {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    ClaimsService claims;
+
+    @Inject
+    Zones zones;
+
     private Long id;
     private String comment;
     private Article article;
     private Revision compared;
+    private transient List<String> flagged;
 
     public void load() {
         article = id == null ? null : articles.find(id).orElse(null);
@@ -71,6 +89,7 @@ public class ReviewBacking implements Serializable {
         try {
             workflow.apply(id, action, comment, null);
             comment = null;
+            flagged = null;
             Feedback.info(successKey);
             load();
         } catch (CmsException refused) {
@@ -104,6 +123,42 @@ public class ReviewBacking implements Serializable {
         return TextDiff.html(compared == null ? "" : compared.getBody(), getRevision().getBody());
     }
 
+    /** The findings recorded at submission, each with the editor's justification. */
+    public List<ClaimFinding> getFindings() {
+        return claims.recorded(getRevision());
+    }
+
+    /** Terms the dictionary flags now that were not justified at submission: approval is blocked while any exist. */
+    public List<String> getUnjustified() {
+        List<String> justified = getFindings().stream().map(ClaimFinding::getTerm).toList();
+        return claims.check(getRevision()).stream().map(ClaimsCheck.Finding::term).filter(t -> !justified.contains(t))
+                .toList();
+    }
+
+    /** The revision's body with every flagged term marked. */
+    public String getMarkedBody() {
+        return ClaimMarks.mark(getRevision().getBody(), flaggedTerms());
+    }
+
+    public String getMarkedTitle() {
+        return ClaimMarks.mark(escape(getRevision().getTitle()), flaggedTerms());
+    }
+
+    public String getMarkedSummary() {
+        return ClaimMarks.mark(escape(getRevision().getSummary()), flaggedTerms());
+    }
+
+    private List<String> flaggedTerms() {
+        if (flagged == null) {
+            flagged = claims.check(getRevision()).stream().map(ClaimsCheck.Finding::term).toList();
+        }
+        return flagged;
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
     public List<ReviewComment> getComments() {
         return workflow.comments(id);
     }
@@ -115,11 +170,25 @@ public class ReviewBacking implements Serializable {
     /** Shown only to a reviewer who did not write the revision; the service refuses the rest anyway. */
     public boolean isCanApprove() {
         return me().has(Role.REVIEWER) && getRevision().getState() == RevisionState.IN_REVIEW
-                && !getRevision().isContributor(me());
+                && !getRevision().isContributor(me()) && getGateProblem() == null;
     }
 
     public boolean isCanRequestChanges() {
         return me().has(Role.REVIEWER) && getRevision().getState() == RevisionState.IN_REVIEW;
+    }
+
+    /** Why the credential gate would refuse this reviewer's approval, in their language; null when it would not. */
+    public String getGateProblem() {
+        if (!me().has(Role.REVIEWER)) {
+            return null;
+        }
+        try {
+            CredentialGate.check(accounts.findReviewerProfile(me()), getRevision().getCategory(),
+                    LocalDate.now(zones.zone()));
+            return null;
+        } catch (CmsException refused) {
+            return Feedback.text(refused.key(), refused.arguments());
+        }
     }
 
     public boolean isOwnWork() {

@@ -1,0 +1,119 @@
+package org.healthportal.cms.compliance;
+
+import static org.healthportal.cms.testsupport.Articles.id;
+import static org.healthportal.cms.testsupport.Articles.ok;
+import static org.healthportal.cms.testsupport.Articles.transition;
+import static org.healthportal.cms.testsupport.Articles.uniqueTitle;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import org.healthportal.cms.testsupport.Api;
+import org.healthportal.cms.testsupport.Articles;
+import org.junit.jupiter.api.Test;
+
+/** The credential gate, takedown and correction over the API. */
+class MedicalReviewIT {
+
+    @Test
+    void aReviewerWhoseVerificationLapsedCannotApprove() {
+        long id = id(Articles.create(uniqueTitle("资质过期")));
+        ok(transition("editor", id, "submit"));
+        Api.Response refused = transition("retired", id, "approve");
+        assertEquals(403, refused.status(), refused.toString());
+        assertTrue(refused.json().getString("error").contains("verified until"), refused.toString());
+        assertEquals("IN_REVIEW", Api.as("editor").get("/api/articles/" + id).json().getString("state"));
+        ok(transition("reviewer", id, "approve"));
+    }
+
+    @Test
+    void aReviewerOutsideTheCategorysSpecialtiesCannotApprove() {
+        long neurology = category("naoxueguanbing");
+        Api.Response created = Api.as("editor").post("/api/articles", Articles.json(uniqueTitle("脑卒中的早期识别"),
+                "识别卒中早期信号。", "<p>正文</p>", neurology, null).toString());
+        long id = id(created.json());
+        ok(transition("editor", id, "submit"));
+        Api.Response refused = transition("doctor", id, "approve");
+        assertEquals(403, refused.status(), refused.toString());
+        assertTrue(refused.json().getString("error").contains("specialty"), refused.toString());
+        JsonObject approved = ok(transition("reviewer", id, "approve"));
+        assertEquals("APPROVED", approved.getString("state"));
+    }
+
+    @Test
+    void theApprovalKeepsTheCredentialsAsTheyWere() {
+        JsonObject live = Articles.published(uniqueTitle("资质快照"));
+        JsonObject revision = Api.as("editor").get("/api/articles/" + id(live) + "/revisions").array().getJsonObject(0);
+        String snapshot = revision.getString("approvalCredentials");
+        assertTrue(snapshot.contains("王医生") && snapshot.contains("主任医师") && snapshot.contains("110000000000001")
+                && snapshot.contains("verified until"), snapshot);
+    }
+
+    @Test
+    void aTakedownNeedsAReasonAndIsAudited() {
+        JsonObject live = Articles.published(uniqueTitle("紧急下线"));
+        long id = id(live);
+        Api.Response noReason = transition("reviewer", id, "takedown");
+        assertEquals(400, noReason.status(), noReason.toString());
+        assertTrue(Api.anonymous().get(live.getString("publicUrl")).status() == 200);
+
+        JsonObject down = ok(transition("reviewer", id, "takedown", "发现剂量错误，立即下线"));
+        assertFalse(down.getBoolean("live"));
+        assertEquals(410, Api.anonymous().get(live.getString("publicUrl")).status());
+        JsonArray audit = Api.as("editor").get("/api/articles/" + id + "/audit").array();
+        JsonObject last = audit.getJsonObject(audit.size() - 1);
+        assertEquals("takedown", last.getString("action"));
+        assertEquals("reviewer", last.getString("actor"));
+        assertEquals("发现剂量错误，立即下线", last.getString("comment"));
+    }
+
+    @Test
+    void aCorrectionNoticeIsPublishedOnTheLiveArticle() {
+        JsonObject live = Articles.published(uniqueTitle("更正说明"));
+        long id = id(live);
+        assertEquals(400, transition("editor", id, "correct").status());
+        assertEquals(403, transition("reviewer", id, "correct", "审核员不能直接发布更正").status());
+        String notice = "第2节中“每日三次”应为“每日两次”，特此更正。";
+        JsonObject corrected = ok(transition("editor", id, "correct", notice));
+        assertEquals(notice, corrected.getString("correctionNotice"));
+        assertEquals("PUBLISHED", corrected.getString("state"));
+        JsonArray audit = Api.as("editor").get("/api/articles/" + id + "/audit").array();
+        assertEquals("correct", audit.getJsonObject(audit.size() - 1).getString("action"));
+        assertEquals(notice, audit.getJsonObject(audit.size() - 1).getString("comment"));
+    }
+
+    @Test
+    void flaggedWordingBlocksSubmissionUntilJustifiedAndTheReviewerSeesWhy() {
+        Api.Response created = Api.as("editor").post("/api/articles", Articles.json(uniqueTitle("针灸可以根治面瘫吗"),
+                "针灸是面瘫最常用的辅助治疗之一。", "<p>研究报道的有效率并不能代表个人结果。</p>", Articles.categoryId(),
+                null).toString());
+        long id = id(created.json());
+        Api.Response refused = transition("editor", id, "submit");
+        assertEquals(400, refused.status(), refused.toString());
+        String error = refused.json().getString("error");
+        assertTrue(error.contains("根治") && error.contains("最") && error.contains("有效率"), error);
+        assertEquals("DRAFT", Api.as("editor").get("/api/articles/" + id).json().getString("state"));
+
+        JsonObject claims = Api.as("editor").get("/api/articles/" + id + "/claims").json();
+        assertEquals(3, claims.getJsonArray("current").size(), claims.toString());
+
+        Api.Response partly = Api.as("editor").post("/api/articles/" + id + "/transitions",
+                "{\"action\":\"submit\",\"justifications\":{\"根治\":\"标题为设问，正文说明不能根治\"}}");
+        assertEquals(400, partly.status(), partly.toString());
+        assertFalse(partly.json().getString("error").contains("根治"), partly.toString());
+
+        ok(Api.as("editor").post("/api/articles/" + id + "/transitions", "{\"action\":\"submit\",\"justifications\":"
+                + "{\"根治\":\"标题为设问，正文说明不能根治\",\"最\":\"引用指南原文\",\"有效率\":\"说明研究数据的局限\"}}"));
+        JsonArray recorded = Api.as("reviewer").get("/api/articles/" + id + "/claims").json().getJsonArray("recorded");
+        assertEquals(3, recorded.size());
+        assertTrue(recorded.toString().contains("标题为设问，正文说明不能根治"), recorded.toString());
+        ok(transition("reviewer", id, "approve"));
+    }
+
+    private static long category(String slug) {
+        return Api.as("editor").get("/api/categories").array().stream().map(v -> v.asJsonObject())
+                .filter(c -> c.getString("slug").equals(slug)).findFirst().orElseThrow().getJsonNumber("id").longValue();
+    }
+}
