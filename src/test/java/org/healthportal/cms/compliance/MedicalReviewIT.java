@@ -112,6 +112,47 @@ class MedicalReviewIT {
         ok(transition("reviewer", id, "approve"));
     }
 
+    @Test
+    void aReReviewWithoutChangesRecordsAFreshReviewDate() {
+        JsonObject live = Articles.published(uniqueTitle("复审"));
+        long id = id(live);
+        String due = live.getString("nextReviewDue");
+        assertTrue(live.containsKey("lastReviewedAt"), live.toString());
+        assertEquals(403, transition("editor", id, "confirm-review").status());
+        assertEquals(403, transition("retired", id, "confirm-review").status());
+        JsonObject confirmed = ok(transition("reviewer", id, "confirm-review", "数据仍然准确"));
+        assertTrue(confirmed.getString("nextReviewDue").compareTo(due) > 0, confirmed + " vs " + due);
+        assertEquals(1, confirmed.getInt("revision"));
+        JsonArray audit = Api.as("editor").get("/api/articles/" + id + "/audit").array();
+        JsonObject last = audit.getJsonObject(audit.size() - 1);
+        assertEquals("confirm-review", last.getString("action"));
+        assertTrue(last.getString("comment").contains("主任医师"), "the credentials are recorded: " + last);
+    }
+
+    @Test
+    void anOverdueReviewPutsANoticeOnThePublicPage() throws Exception {
+        JsonObject live = Articles.published(uniqueTitle("复审逾期"));
+        long id = id(live);
+        assertFalse(Api.anonymous().get(live.getString("publicUrl")).body().contains("超过计划复审日期"));
+        try (java.sql.Connection db = org.healthportal.cms.testsupport.CmsServer.database();
+             java.sql.PreparedStatement past = db.prepareStatement(
+                     "UPDATE article SET next_review_due = ? WHERE id = ?")) {
+            past.setTimestamp(1, java.sql.Timestamp.valueOf("2020-01-01 00:00:00"));
+            past.setLong(2, id);
+            assertEquals(1, past.executeUpdate());
+        }
+        // The review cycle runs with the scheduler (every second in tests); poll the trail for its event.
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        boolean handled = false;
+        while (!handled && java.time.Instant.now().isBefore(deadline)) {
+            handled = Api.as("editor").get("/api/articles/" + id + "/audit").body().contains("review-overdue");
+        }
+        assertTrue(handled, "the overdue policy ran");
+        String page = Api.anonymous().get(live.getString("publicUrl")).body();
+        assertTrue(page.contains("超过计划复审日期"), "the public page says the review is overdue");
+        assertTrue(Api.as("editor").get("/api/articles/" + id).json().getBoolean("live"), "banner policy keeps it online");
+    }
+
     private static long category(String slug) {
         return Api.as("editor").get("/api/categories").array().stream().map(v -> v.asJsonObject())
                 .filter(c -> c.getString("slug").equals(slug)).findFirst().orElseThrow().getJsonNumber("id").longValue();

@@ -8,12 +8,13 @@ import org.healthportal.cms.workflow.entity.RevisionState;
  * {@code scheduled} keeps articles with a publication scheduled on any revision.
  */
 public record ArticleQuery(RevisionState state, Long categoryId, String author, String text, String notContributedBy,
-                           boolean scheduled, boolean live, Sort sort, boolean ascending) {
+                           boolean scheduled, boolean live, java.time.Instant reviewDueBefore, Sort sort,
+                           boolean ascending) {
 
     /** What a list can be ordered by. */
     public enum Sort {
         UPDATED("a.modifiedAt"), TITLE("r.title"), STATE("r.state"), AUTHOR("r.author.username"),
-        PUBLISHED("a.liveRevision.publishedAt");
+        PUBLISHED("a.liveRevision.publishedAt"), REVIEW_DUE("a.nextReviewDue");
 
         final String path;
 
@@ -23,39 +24,45 @@ public record ArticleQuery(RevisionState state, Long categoryId, String author, 
     }
 
     public static ArticleQuery all() {
-        return new ArticleQuery(null, null, null, null, null, false, false, Sort.UPDATED, false);
+        return new ArticleQuery(null, null, null, null, null, false, false, null, Sort.UPDATED, false);
     }
 
     public ArticleQuery withState(RevisionState s) {
-        return new ArticleQuery(s, categoryId, author, text, notContributedBy, scheduled, live, sort, ascending);
+        return new ArticleQuery(s, categoryId, author, text, notContributedBy, scheduled, live, reviewDueBefore, sort, ascending);
     }
 
     public ArticleQuery withCategory(Long id) {
-        return new ArticleQuery(state, id, author, text, notContributedBy, scheduled, live, sort, ascending);
+        return new ArticleQuery(state, id, author, text, notContributedBy, scheduled, live, reviewDueBefore, sort, ascending);
     }
 
     public ArticleQuery withAuthor(String username) {
-        return new ArticleQuery(state, categoryId, username, text, notContributedBy, scheduled, live, sort, ascending);
+        return new ArticleQuery(state, categoryId, username, text, notContributedBy, scheduled, live, reviewDueBefore, sort, ascending);
     }
 
     public ArticleQuery withText(String t) {
-        return new ArticleQuery(state, categoryId, author, t, notContributedBy, scheduled, live, sort, ascending);
+        return new ArticleQuery(state, categoryId, author, t, notContributedBy, scheduled, live, reviewDueBefore, sort, ascending);
     }
 
     public ArticleQuery notContributedBy(String username) {
-        return new ArticleQuery(state, categoryId, author, text, username, scheduled, live, sort, ascending);
+        return new ArticleQuery(state, categoryId, author, text, username, scheduled, live, reviewDueBefore, sort, ascending);
     }
 
     public ArticleQuery scheduledOnly() {
-        return new ArticleQuery(state, categoryId, author, text, notContributedBy, true, live, sort, ascending);
+        return new ArticleQuery(state, categoryId, author, text, notContributedBy, true, live, reviewDueBefore, sort, ascending);
     }
 
     public ArticleQuery liveOnly() {
-        return new ArticleQuery(state, categoryId, author, text, notContributedBy, scheduled, true, sort, ascending);
+        return new ArticleQuery(state, categoryId, author, text, notContributedBy, scheduled, true, reviewDueBefore, sort, ascending);
+    }
+
+    /** Live articles whose next review is due before the given moment, soonest first. */
+    public ArticleQuery reviewDueBefore(java.time.Instant moment) {
+        return new ArticleQuery(state, categoryId, author, text, notContributedBy, scheduled, true, moment,
+                Sort.REVIEW_DUE, true);
     }
 
     public ArticleQuery sortedBy(Sort by, boolean asc) {
-        return new ArticleQuery(state, categoryId, author, text, notContributedBy, scheduled, live,
+        return new ArticleQuery(state, categoryId, author, text, notContributedBy, scheduled, live, reviewDueBefore,
                 by == null ? Sort.UPDATED : by, asc);
     }
 }

@@ -104,6 +104,10 @@ public class ArticleService {
         if (query.live()) {
             where.append(" AND a.liveRevision IS NOT NULL");
         }
+        if (query.reviewDueBefore() != null) {
+            where.append(" AND a.nextReviewDue <= :dueBefore");
+            parameters.put("dueBefore", query.reviewDueBefore());
+        }
         String order = " ORDER BY " + query.sort().path + (query.ascending() ? " ASC" : " DESC") + ", a.id DESC";
         TypedQuery<Article> items = em.createQuery("SELECT a FROM Article a JOIN a.latestRevision r"
                 + (query.sort() == ArticleQuery.Sort.PUBLISHED ? " LEFT JOIN a.liveRevision l" : "") + where

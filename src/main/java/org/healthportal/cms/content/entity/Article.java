@@ -69,6 +69,17 @@ public class Article {
     @Column(name = "corrected_at")
     private Instant correctedAt;
 
+    /** When a reviewer last signed off the live text (approval, or a re-review without changes). */
+    @Column(name = "last_reviewed_at")
+    private Instant lastReviewedAt;
+
+    @Column(name = "next_review_due")
+    private Instant nextReviewDue;
+
+    /** Set once the overdue policy was applied, so it is applied once per due date. */
+    @Column(name = "overdue_handled", nullable = false)
+    private boolean overdueHandled;
+
     @Version
     private long version;
 
@@ -188,6 +199,7 @@ public class Article {
         revision.markPublished(now, shown);
         liveRevision = revision;
         wasPublished = true;
+        reviewedAt(revision.getApprovedAt() == null ? now : revision.getApprovedAt());
         touch(now);
         transitions.add(new Transition(AuditAction.PUBLISH, revision, from, to));
         return transitions;
@@ -273,6 +285,60 @@ public class Article {
         correctedAt = now;
         touch(now);
         return new Transition(AuditAction.CORRECT, live, live.getState(), live.getState(), correctionNotice);
+    }
+
+    /**
+     * A reviewer confirms the live text is still right, without changes: a fresh review date. The credential gate
+     * is the caller's to apply, as for an approval.
+     */
+    public Transition confirmReview(Account reviewer, String note, Instant now) {
+        Revision live = liveRevision;
+        if (live == null) {
+            throw new CmsException.Conflict("The article is not online").withKey("error.notOnline");
+        }
+        live.getState().after(WorkflowAction.CONFIRM_REVIEW);
+        if (live.isContributor(reviewer)) {
+            throw new CmsException.Forbidden("You cannot re-review a revision you wrote").withKey("error.selfApproval");
+        }
+        reviewedAt(now);
+        touch(now);
+        return new Transition(AuditAction.CONFIRM_REVIEW, live, live.getState(), live.getState(),
+                note == null || note.isBlank() ? null : note.strip());
+    }
+
+    private void reviewedAt(Instant when) {
+        lastReviewedAt = when;
+        nextReviewDue = null;
+        overdueHandled = false;
+    }
+
+    /** Sets the next review from the last one and the category's interval. */
+    public void scheduleNextReview(int months) {
+        if (lastReviewedAt != null) {
+            nextReviewDue = lastReviewedAt.atZone(java.time.ZoneOffset.UTC).plusMonths(months).toInstant();
+        }
+    }
+
+    public boolean isReviewOverdue(Instant now) {
+        return nextReviewDue != null && !nextReviewDue.isAfter(now);
+    }
+
+    /** Records that the overdue policy ran for the current due date. */
+    public void overdueHandled(Instant now) {
+        overdueHandled = true;
+        touch(now);
+    }
+
+    public boolean isOverdueHandled() {
+        return overdueHandled;
+    }
+
+    public Instant getLastReviewedAt() {
+        return lastReviewedAt;
+    }
+
+    public Instant getNextReviewDue() {
+        return nextReviewDue;
     }
 
     public String getCorrectionNotice() {

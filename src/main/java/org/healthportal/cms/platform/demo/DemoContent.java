@@ -35,6 +35,7 @@ import org.healthportal.cms.taxonomy.control.CategoryService;
 import org.healthportal.cms.taxonomy.entity.Category;
 import org.healthportal.cms.taxonomy.entity.Specialties;
 import org.healthportal.cms.workflow.control.AuditTrail;
+import org.healthportal.cms.workflow.control.ReviewPolicy;
 import org.healthportal.cms.workflow.entity.AuditAction;
 import org.healthportal.cms.workflow.entity.ReviewComment;
 import org.healthportal.cms.workflow.entity.RevisionState;
@@ -75,6 +76,9 @@ public class DemoContent {
     @Inject
     Clock clock;
 
+    @Inject
+    ReviewPolicy reviewPolicy;
+
     /** Adds whatever of the demo data is missing: accounts by name, categories and articles when there are none. */
     public void seed() {
         Account admin = demoAccount("admin", "管理员 Admin", EnumSet.of(Role.ADMIN));
@@ -96,6 +100,8 @@ public class DemoContent {
         Map<String, Category> bySlug = new HashMap<>();
         addCategories(null, data.getJsonArray("categories"), bySlug);
         REVIEW_SPECIALTIES.forEach((slug, specialties) -> bySlug.get(slug).requireSpecialties(Specialties.parse(specialties)));
+        // Medication content is reviewed yearly; the rest follows the site default.
+        bySlug.get("zhongyao").reviewEvery(12);
         String reviewerCredentials = CredentialGate.snapshot(accounts.findReviewerProfile(reviewer).orElseThrow());
         JsonArray articles = data.getJsonArray("articles");
         Instant start = clock.instant().minus(Duration.ofDays(articles.size() + 1L));
@@ -185,6 +191,7 @@ public class DemoContent {
         t = t.plus(Duration.ofHours(1));
         Disclaimer disclaimer = disclaimers.current();
         record(editor, t, article.publish(disclaimer, t));
+        article.scheduleNextReview(reviewPolicy.intervalFor(category));
         t = t.plus(Duration.ofHours(6));
         switch (state) {
             case "UNPUBLISHED" -> record(editor, t, article.unpublish("内容待更新", t));

@@ -9,7 +9,13 @@ import java.time.Instant;
 public record ArticleView(Long articleId, String slug, Long revisionId, String title, String summary, String body,
                           Long categoryId, Instant publishedAt, Instant approvedAt, String reviewerName,
                           String reviewerTitle, String reviewerInstitution, Integer disclaimerVersion,
-                          String disclaimerText) {
+                          String disclaimerText, String correctionNotice, Instant correctedAt,
+                          Instant lastReviewedAt, Instant nextReviewDue) {
+
+    /** True once the next review date has passed: the page says so (and may ask not to be indexed). */
+    public boolean isReviewOverdue() {
+        return nextReviewDue != null && !nextReviewDue.isAfter(Instant.now());
+    }
 
     public boolean isReviewed() {
         return reviewerName != null && approvedAt != null;

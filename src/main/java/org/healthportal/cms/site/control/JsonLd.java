@@ -48,7 +48,9 @@ public final class JsonLd {
                         .add("name", a.reviewerInstitution()));
             }
             page.add("reviewedBy", reviewer);
-            page.add("lastReviewed", LocalDate.ofInstant(a.approvedAt(), zone).toString());
+            // A re-review without changes moves the review date on; the approval is the first one.
+            page.add("lastReviewed", LocalDate.ofInstant(a.lastReviewedAt() != null ? a.lastReviewedAt()
+                    : a.approvedAt(), zone).toString());
         }
         JsonArrayBuilder crumbs = JSON.createArrayBuilder();
         int position = 1;

@@ -32,7 +32,8 @@ public class PublicContent {
     /** The live revision of the article with this slug, with its reviewer's credentials and its disclaimer. */
     public Optional<ArticleView> findLive(String slug) {
         Optional<Object[]> found = em.createQuery("SELECT a.id, a.slug, r.id, r.title, r.summary, r.body, c.id,"
-                        + " r.publishedAt, r.approvedAt, ap.id, ap.displayName, d.versionNumber, d.textZh"
+                        + " r.publishedAt, r.approvedAt, ap.id, ap.displayName, d.versionNumber, d.textZh,"
+                        + " a.correctionNotice, a.correctedAt, a.lastReviewedAt, a.nextReviewDue"
                         + " FROM Article a JOIN a.liveRevision r JOIN r.category c LEFT JOIN r.approvedBy ap"
                         + " LEFT JOIN r.disclaimer d WHERE a.slug = :slug", Object[].class)
                 .setParameter("slug", slug)
@@ -44,7 +45,8 @@ public class PublicContent {
                     .setParameter("id", row[9]).getResultStream().findFirst().orElse(new Object[2]);
             return new ArticleView((Long) row[0], (String) row[1], (Long) row[2], (String) row[3], (String) row[4],
                     (String) row[5], (Long) row[6], (Instant) row[7], (Instant) row[8], (String) row[10],
-                    (String) credentials[0], (String) credentials[1], (Integer) row[11], (String) row[12]);
+                    (String) credentials[0], (String) credentials[1], (Integer) row[11], (String) row[12],
+                    (String) row[13], (Instant) row[14], (Instant) row[15], (Instant) row[16]);
         });
     }
 

@@ -50,6 +50,10 @@ public class Category {
     @Column(name = "review_specialties", length = 500)
     private String reviewSpecialties;
 
+    /** Months between medical reviews of articles here; null: as the parent says. */
+    @Column(name = "review_interval_months")
+    private Integer reviewIntervalMonths;
+
     @Version
     private long version;
 
@@ -110,6 +114,27 @@ public class Category {
             }
         }
         return Set.of();
+    }
+
+    public void reviewEvery(Integer months) {
+        if (months != null && (months < 1 || months > 120)) {
+            throw new CmsException.InvalidInput("A review interval is 1 to 120 months").withKey("error.reviewInterval");
+        }
+        reviewIntervalMonths = months;
+    }
+
+    /** The review interval here: its own, the nearest ancestor's, or {@code siteDefault}. */
+    public int reviewIntervalMonths(int siteDefault) {
+        for (Category c = this; c != null; c = c.parent) {
+            if (c.reviewIntervalMonths != null) {
+                return c.reviewIntervalMonths;
+            }
+        }
+        return siteDefault;
+    }
+
+    public Integer getOwnReviewIntervalMonths() {
+        return reviewIntervalMonths;
     }
 
     public String getOwnReviewSpecialties() {

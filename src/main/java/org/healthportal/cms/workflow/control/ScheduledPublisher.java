@@ -16,7 +16,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Publishes scheduled revisions when they fall due. The schedule lives in the database, not in the timer, so it
+ * Publishes scheduled revisions when they fall due, and applies the overdue-review policy. The schedule lives in the database, not in the timer, so it
  * survives restarts (a time missed while down is caught up on the next tick) and every instance may look:
  * {@link WorkflowService#publishScheduled} lets exactly one of them publish each revision.
  */
@@ -32,6 +32,9 @@ public class ScheduledPublisher {
 
     @Inject
     WorkflowService workflow;
+
+    @Inject
+    ReviewCycle reviewCycle;
 
     @Inject
     @ConfigProperty(name = "cms.scheduler.interval", defaultValue = "15")
@@ -55,6 +58,13 @@ public class ScheduledPublisher {
                 } catch (RuntimeException lostRace) {
                     // Another instance published it first, or it changed meanwhile: the next tick looks again.
                     LOG.log(Level.FINE, "Scheduled revision " + revisionId + " not published here", lostRace);
+                }
+            }
+            for (Long articleId : reviewCycle.overdue(100)) {
+                try {
+                    reviewCycle.handle(articleId);
+                } catch (RuntimeException lostRace) {
+                    LOG.log(Level.FINE, "Overdue review of article " + articleId + " not handled here", lostRace);
                 }
             }
         } catch (RuntimeException e) {

@@ -67,6 +67,9 @@ public class WorkflowService {
     ClaimsService claims;
 
     @Inject
+    ReviewPolicy reviewPolicy;
+
+    @Inject
     Zones zones;
 
     @Inject
@@ -131,13 +134,28 @@ public class WorkflowService {
             case ARCHIVE -> transitions.addAll(article.archive(comment, now));
             case TAKEDOWN -> transitions.add(article.takeDown(comment, now));
             case CORRECT -> transitions.add(article.correct(comment, now));
+            case CONFIRM_REVIEW -> {
+                Optional<ReviewerProfile> credentials = accounts.findReviewerProfile(actor);
+                if (article.getLiveRevision() == null) {
+                    throw new CmsException.Conflict("The article is not online").withKey("error.notOnline");
+                }
+                CredentialGate.check(credentials, article.getLiveRevision().getCategory(),
+                        LocalDate.ofInstant(now, zones.zone()));
+                transitions.add(article.confirmReview(actor, comment == null || comment.isBlank()
+                        ? CredentialGate.snapshot(credentials.get())
+                        : comment.strip() + " — " + CredentialGate.snapshot(credentials.get()), now));
+            }
         }
         if (comment != null && !comment.isBlank() && action != WorkflowAction.REQUEST_CHANGES
                 && action != WorkflowAction.UNPUBLISH && action != WorkflowAction.ARCHIVE
-                && action != WorkflowAction.TAKEDOWN && action != WorkflowAction.CORRECT) {
+                && action != WorkflowAction.TAKEDOWN && action != WorkflowAction.CORRECT
+                && action != WorkflowAction.CONFIRM_REVIEW) {
             // A note given with submit, approve or publish is kept on the event it explains.
             int last = transitions.size() - 1;
             transitions.set(last, transitions.get(last).withComment(comment.strip()));
+        }
+        if (article.isLive()) {
+            article.scheduleNextReview(reviewPolicy.intervalFor(article.getLiveRevision().getCategory()));
         }
         audit.record(actor.getUsername(), now, transitions);
         flush();
@@ -161,6 +179,7 @@ public class WorkflowService {
         List<Transition> transitions;
         try {
             transitions = article.publish(revision, disclaimers.current(), now);
+            article.scheduleNextReview(reviewPolicy.intervalFor(revision.getCategory()));
         } catch (CmsException refused) {
             LOG.log(Level.WARNING, "Scheduled publication of article {0} revision {1} failed: {2}",
                     new Object[]{article.getId(), revision.getNumber(), refused.getMessage()});

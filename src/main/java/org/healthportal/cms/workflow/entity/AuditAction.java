@@ -16,7 +16,10 @@ public enum AuditAction {
     /** The scheduler could not publish a revision when it was due. */
     SCHEDULE_FAILED("schedule-failed"),
     TAKEDOWN("takedown"),
-    CORRECT("correct");
+    CORRECT("correct"),
+    CONFIRM_REVIEW("confirm-review"),
+    /** The overdue-review policy ran on an article. */
+    REVIEW_OVERDUE("review-overdue");
 
     private final String wireName;
 

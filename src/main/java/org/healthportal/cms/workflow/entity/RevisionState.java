@@ -40,7 +40,7 @@ public enum RevisionState {
             case UNPUBLISH -> this == PUBLISHED ? UNPUBLISHED : null;
             case ARCHIVE -> this == ARCHIVED ? null : ARCHIVED;
             case TAKEDOWN -> this == PUBLISHED ? UNPUBLISHED : null;
-            case CORRECT -> this == PUBLISHED ? PUBLISHED : null;
+            case CORRECT, CONFIRM_REVIEW -> this == PUBLISHED ? PUBLISHED : null;
         };
     }
 

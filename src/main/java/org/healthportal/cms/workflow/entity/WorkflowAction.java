@@ -18,7 +18,9 @@ public enum WorkflowAction {
     /** An urgent unpublish with a required reason: anyone answerable for the content may pull it. */
     TAKEDOWN("takedown", EnumSet.of(Role.EDITOR, Role.REVIEWER, Role.ADMIN)),
     /** Publishes a correction notice on the live article; the comment is the notice. */
-    CORRECT("correct", EnumSet.of(Role.EDITOR, Role.ADMIN));
+    CORRECT("correct", EnumSet.of(Role.EDITOR, Role.ADMIN)),
+    /** A reviewer confirms the live text after the review interval, without changes. */
+    CONFIRM_REVIEW("confirm-review", EnumSet.of(Role.REVIEWER));
 
     private final String wireName;
     private final Set<Role> roles;

@@ -288,6 +288,48 @@ class ArticleWorkflowTest {
     }
 
     @Test
+    void publishingStartsTheReviewClockAtTheApproval() {
+        publish();
+        assertEquals(at(2), article.getLastReviewedAt());
+        article.scheduleNextReview(36);
+        assertEquals(Instant.parse("2029-11-01T10:00:00Z"), article.getNextReviewDue());
+        assertFalse(article.isReviewOverdue(at(24)));
+        assertTrue(article.isReviewOverdue(Instant.parse("2029-11-01T10:00:00Z")));
+    }
+
+    @Test
+    void aReReviewWithoutChangesMovesTheReviewDate() {
+        publish();
+        article.scheduleNextReview(12);
+        Instant later = Instant.parse("2027-11-02T08:00:00Z");
+        assertTrue(article.isReviewOverdue(later));
+        assertThrows(CmsException.Forbidden.class, () -> article.confirmReview(editor, null, later),
+                "the author does not re-review their own text");
+        Transition t = article.confirmReview(reviewer, "仍然准确", later);
+        assertEquals(AuditAction.CONFIRM_REVIEW, t.action());
+        assertEquals(later, article.getLastReviewedAt());
+        article.scheduleNextReview(12);
+        assertFalse(article.isReviewOverdue(later));
+        assertEquals(1, article.getLatestRevision().getNumber(), "no new revision");
+    }
+
+    @Test
+    void onlyALiveArticleIsReReviewed() {
+        assertThrows(CmsException.Conflict.class, () -> article.confirmReview(reviewer, null, at(1)));
+    }
+
+    @Test
+    void reviewIntervalsAreInherited() {
+        Category tcm = new Category(null, "zhongyi", "中医", "TCM", 0);
+        Category herbs = new Category(tcm, "zhongyao", "中药", "Herbs", 0);
+        Category patent = new Category(herbs, "zhongchengyao", "中成药", "Patent medicine", 0);
+        assertEquals(36, patent.reviewIntervalMonths(36));
+        herbs.reviewEvery(12);
+        assertEquals(12, patent.reviewIntervalMonths(36));
+        assertThrows(CmsException.InvalidInput.class, () -> tcm.reviewEvery(0));
+    }
+
+    @Test
     void contentLimitsAreEnforced() {
         assertThrows(CmsException.InvalidInput.class, () -> new ArticleContent("", "s", "b", acupuncture));
         assertThrows(CmsException.InvalidInput.class, () -> new ArticleContent("t", null, "b", acupuncture));

@@ -24,7 +24,7 @@ class JsonLdAndQrTest {
     void medicalWebPageCarriesTheReviewAndDates() {
         ArticleView a = new ArticleView(7L, "x", 9L, "标题 \"</script><script>alert(1)</script>", "摘要", "<p>b</p>", 3L,
                 Instant.parse("2025-07-01T02:00:00Z"), Instant.parse("2025-06-30T16:30:00Z"), "王医生", "主任医师",
-                "示例医院", 1, "免责声明");
+                "示例医院", 1, "免责声明", null, null, Instant.parse("2025-06-30T16:30:00Z"), null);
         String json = JsonLd.medicalWebPage(a, "https://h.example/articles/x", "站点",
                 Instant.parse("2025-06-30T07:31:00Z"), List.of(), "https://h.example/", ZoneId.of("Asia/Shanghai"));
         assertFalse(json.contains("</script>"), json);

@@ -33,6 +33,7 @@ class RevisionStateTest {
                 APPROVED, ARCHIVED, PUBLISHED, ARCHIVED, UNPUBLISHED, ARCHIVED));
         ALLOWED.put(WorkflowAction.TAKEDOWN, Map.of(PUBLISHED, UNPUBLISHED));
         ALLOWED.put(WorkflowAction.CORRECT, Map.of(PUBLISHED, PUBLISHED));
+        ALLOWED.put(WorkflowAction.CONFIRM_REVIEW, Map.of(PUBLISHED, PUBLISHED));
     }
 
     @Test
@@ -55,8 +56,8 @@ class RevisionStateTest {
                 }
             }
         }
-        assertEquals(15, allowed);
-        assertEquals(WorkflowAction.values().length * RevisionState.values().length - 15, refused);
+        assertEquals(16, allowed);
+        assertEquals(WorkflowAction.values().length * RevisionState.values().length - 16, refused);
     }
 
     @Test
@@ -88,6 +89,7 @@ class RevisionStateTest {
         assertEquals(java.util.Set.of(Role.ADMIN), WorkflowAction.ARCHIVE.roles());
         assertEquals(java.util.Set.of(Role.EDITOR, Role.REVIEWER, Role.ADMIN), WorkflowAction.TAKEDOWN.roles());
         assertEquals(java.util.Set.of(Role.EDITOR, Role.ADMIN), WorkflowAction.CORRECT.roles());
+        assertEquals(java.util.Set.of(Role.REVIEWER), WorkflowAction.CONFIRM_REVIEW.roles());
         assertFalse(WorkflowAction.APPROVE.allowedFor(java.util.Set.of(Role.EDITOR, Role.ADMIN)));
         assertTrue(WorkflowAction.APPROVE.allowedFor(java.util.Set.of(Role.EDITOR, Role.REVIEWER)));
     }

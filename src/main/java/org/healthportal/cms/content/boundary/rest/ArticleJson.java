@@ -11,7 +11,8 @@ import org.healthportal.cms.content.entity.Revision;
 public record ArticleJson(Long id, String slug, String title, String summary, String body, Long categoryId,
                           String state, long version, boolean live, String publicUrl, int revision,
                           Integer liveRevision, String author, Instant updatedAt, Instant scheduledFor,
-                          String approvedBy, Instant approvedAt, String correctionNotice, Instant correctedAt) {
+                          String approvedBy, Instant approvedAt, String correctionNotice, Instant correctedAt,
+                          Instant lastReviewedAt, Instant nextReviewDue) {
 
     public static String publicPath(Article article) {
         return "/articles/" + article.getSlug();
@@ -25,6 +26,6 @@ public record ArticleJson(Long id, String slug, String title, String summary, St
                 a.isLive() ? publicPath(a) : null, r.getNumber(), live == null ? null : live.getNumber(),
                 r.getAuthor().getUsername(), r.getUpdatedAt(), r.getPublishAt(),
                 r.getApprovedBy() == null ? null : r.getApprovedBy().getUsername(), r.getApprovedAt(),
-                a.getCorrectionNotice(), a.getCorrectedAt());
+                a.getCorrectionNotice(), a.getCorrectedAt(), a.getLastReviewedAt(), a.getNextReviewDue());
     }
 }

@@ -53,6 +53,11 @@ public class DashboardBacking {
                     ArticleQuery.all().withState(RevisionState.IN_REVIEW).notContributedBy(me)
                             .sortedBy(ArticleQuery.Sort.UPDATED, true)));
         }
+        if (account.has(Role.REVIEWER) || account.has(Role.EDITOR)) {
+            // Due within a month, overdue ones first.
+            queues.add(queue("dueForReview", ArticleQuery.all().reviewDueBefore(
+                    java.time.Instant.now().plus(java.time.Duration.ofDays(30)))));
+        }
         queues.add(queue("scheduled", ArticleQuery.all().scheduledOnly()));
         queues.add(queue("recentlyPublished", ArticleQuery.all().liveOnly().sortedBy(ArticleQuery.Sort.PUBLISHED, false)));
     }

@@ -81,6 +81,28 @@ public class ReviewBacking implements Serializable {
         decide(WorkflowAction.APPROVE, "review.approved");
     }
 
+    /** Re-review without changes: the live text is still right; a fresh review date. */
+    public void confirmReview() {
+        decide(WorkflowAction.CONFIRM_REVIEW, "review.confirmed");
+    }
+
+    public boolean isCanConfirmReview() {
+        return me().has(Role.REVIEWER) && article.isLive() && article.getLatestRevision() == article.getLiveRevision()
+                && !getRevision().isContributor(me()) && getGateProblem() == null;
+    }
+
+    public String getNextReviewDue() {
+        return zones.format(article.getNextReviewDue());
+    }
+
+    public String getLastReviewedAt() {
+        return zones.format(article.getLastReviewedAt());
+    }
+
+    public boolean isReviewOverdue() {
+        return article.isReviewOverdue(java.time.Instant.now());
+    }
+
     public void requestChanges() {
         decide(WorkflowAction.REQUEST_CHANGES, "review.changesRequested");
     }
