@@ -84,6 +84,13 @@ class AdministrationJourneysIT {
             browser.type(By.id("audit:actor"), "reviewer");
             browser.clickAjax(By.id("audit:filter"));
             assertTrue(browser.text(By.id("audit:events")).contains("reviewer"));
+            long published = Articles.id(Articles.published(uniqueTitle("合规档案")));
+            browser.go("/admin/articles/compliance.xhtml?id=" + published);
+            assertTrue(browser.text(By.id("record")).contains("合规档案"), browser.text(By.tagName("body")));
+            assertTrue(browser.text(By.id("record")).contains("主任医师"), "the approver's credentials are in the record");
+            browser.screenshot("9-compliance-record");
+            browser.go("/admin/claims.xhtml");
+            assertTrue(browser.text(By.id("claims:terms")).contains("根治"), "the shipped dictionary");
             browser.go("/admin/articles/edit.xhtml?id=987654321");
             assertTrue(browser.text(By.tagName("body")).contains("页面不存在"), "an unknown article is a 404");
         }

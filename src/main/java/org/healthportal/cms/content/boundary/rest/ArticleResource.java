@@ -20,6 +20,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.healthportal.cms.compliance.control.ClaimsService;
+import org.healthportal.cms.compliance.control.ComplianceRecord;
 import org.healthportal.cms.compliance.entity.ClaimsCheck;
 import org.healthportal.cms.content.control.ArticleQuery;
 import org.healthportal.cms.content.control.ArticleService;
@@ -50,6 +51,9 @@ public class ArticleResource {
 
     @Inject
     ClaimsService claims;
+
+    @Inject
+    ComplianceRecord complianceRecord;
 
     @Context
     UriInfo uriInfo;
@@ -143,6 +147,13 @@ public class ArticleResource {
     /** A finding recorded at submission, with its justification. */
     public record RecordedJson(String term, String kind, int occurrences, String excerpt, String justification,
                                String checkedBy) {
+    }
+
+    /** The compliance record of the article, for inspectors and the archive. */
+    @GET
+    @Path("{id}/compliance")
+    public ComplianceRecord.Record compliance(@PathParam("id") long id) {
+        return complianceRecord.of(id);
     }
 
     @GET
