@@ -145,11 +145,14 @@ public class Article {
     }
 
     public Transition approve(Account reviewer, Instant now) {
-        return approve(reviewer, null, now);
+        return approve(reviewer, () -> null, now);
     }
 
-    /** Approves the latest revision, recording the reviewer's credentials as they stand now. */
-    public Transition approve(Account reviewer, String credentials, Instant now) {
+    /**
+     * Approves the latest revision. After the state and authorship rules, {@code credentials} runs the credential
+     * gate and returns what to record of the reviewer's credentials as they stand now.
+     */
+    public Transition approve(Account reviewer, java.util.function.Supplier<String> credentials, Instant now) {
         Revision latest = latestRevision;
         RevisionState from = latest.getState();
         RevisionState to = from.after(WorkflowAction.APPROVE);
@@ -157,7 +160,7 @@ public class Article {
             throw new CmsException.Forbidden("You cannot approve a revision you wrote; another reviewer must approve it")
                     .withKey("error.selfApproval");
         }
-        latest.markApproved(reviewer, credentials, now);
+        latest.markApproved(reviewer, credentials.get(), now);
         latest.moveTo(to, now);
         touch(now);
         return new Transition(AuditAction.APPROVE, latest, from, to);
@@ -240,10 +243,7 @@ public class Article {
     }
 
     public Transition unpublish(String reason, Instant now) {
-        Revision live = liveRevision;
-        if (live == null) {
-            throw new CmsException.Conflict("The article is not online").withKey("error.notOnline");
-        }
+        Revision live = requireLive();
         RevisionState from = live.getState();
         RevisionState to = from.after(WorkflowAction.UNPUBLISH);
         live.moveTo(to, now);
@@ -258,10 +258,7 @@ public class Article {
             throw new CmsException.InvalidInput("A reason is required to take an article down")
                     .withKey("error.reasonRequired");
         }
-        Revision live = liveRevision;
-        if (live == null) {
-            throw new CmsException.Conflict("The article is not online").withKey("error.notOnline");
-        }
+        Revision live = requireLive();
         RevisionState from = live.getState();
         RevisionState to = from.after(WorkflowAction.TAKEDOWN);
         live.moveTo(to, now);
@@ -276,10 +273,7 @@ public class Article {
             throw new CmsException.InvalidInput("A correction notice of 1 to 2000 characters is required")
                     .withKey("error.noticeRequired");
         }
-        Revision live = liveRevision;
-        if (live == null) {
-            throw new CmsException.Conflict("The article is not online").withKey("error.notOnline");
-        }
+        Revision live = requireLive();
         live.getState().after(WorkflowAction.CORRECT);
         correctionNotice = notice.strip();
         correctedAt = now;
@@ -292,10 +286,7 @@ public class Article {
      * is the caller's to apply, as for an approval.
      */
     public Transition confirmReview(Account reviewer, String note, Instant now) {
-        Revision live = liveRevision;
-        if (live == null) {
-            throw new CmsException.Conflict("The article is not online").withKey("error.notOnline");
-        }
+        Revision live = requireLive();
         live.getState().after(WorkflowAction.CONFIRM_REVIEW);
         if (live.isContributor(reviewer)) {
             throw new CmsException.Forbidden("You cannot re-review a revision you wrote").withKey("error.selfApproval");
@@ -364,6 +355,13 @@ public class Article {
         touch(now);
         transitions.add(new Transition(AuditAction.ARCHIVE, latest, from, to, blankToNull(reason)));
         return transitions;
+    }
+
+    private Revision requireLive() {
+        if (liveRevision == null) {
+            throw new CmsException.Conflict("The article is not online").withKey("error.notOnline");
+        }
+        return liveRevision;
     }
 
     private static String blankToNull(String s) {

@@ -111,13 +111,13 @@ public class WorkflowService {
                         actor.getUsername());
                 transitions.add(submitted);
             }
-            case APPROVE -> {
+            case APPROVE -> transitions.add(article.approve(actor, () -> {
                 Optional<ReviewerProfile> credentials = accounts.findReviewerProfile(actor);
                 CredentialGate.check(credentials, article.getLatestRevision().getCategory(),
                         LocalDate.ofInstant(now, zones.zone()));
                 claims.checkAtApproval(article.getLatestRevision());
-                transitions.add(article.approve(actor, CredentialGate.snapshot(credentials.get()), now));
-            }
+                return CredentialGate.snapshot(credentials.get());
+            }, now));
             case REQUEST_CHANGES -> {
                 Transition t = article.requestChanges(comment, now);
                 em.persist(new ReviewComment(t.revision(), actor, now, t.comment()));
