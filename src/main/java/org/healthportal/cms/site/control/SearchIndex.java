@@ -44,7 +44,7 @@ public class SearchIndex {
 
     private static final Logger LOG = Logger.getLogger(SearchIndex.class.getName());
     static final int MAX_PAGES = 50;
-    static final int COUNT_EXACTLY_UP_TO = 10_000;
+    static final int COUNT_EXACTLY_UP_TO = 1_000;
     private static final int EXCERPT = 90;
 
     private final Analyzer analyzer = SearchQueries.analyzer();

@@ -12,8 +12,8 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.highlight.Highlighter;
 import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
 import org.apache.lucene.search.highlight.NullFragmenter;
-import org.apache.lucene.search.highlight.QueryScorer;
-import org.apache.lucene.search.highlight.SimpleSpanFragmenter;
+import org.apache.lucene.search.highlight.SimpleFragmenter;
+import org.apache.lucene.search.highlight.QueryTermScorer;
 import org.apache.lucene.search.highlight.Fragmenter;
 import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
 import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
@@ -91,7 +91,7 @@ public final class SearchQueries {
 
     /** The best passage of about {@code length} characters with the matched terms marked, or null if none matched. */
     public static String bestPassage(Analyzer analyzer, Query query, String field, String text, int length) {
-        String marked = highlight(analyzer, query, field, text, scorer -> new SimpleSpanFragmenter(scorer, length));
+        String marked = highlight(analyzer, query, field, text, scorer -> new SimpleFragmenter(length));
         return marked == null ? null : around(marked, length);
     }
 
@@ -156,11 +156,13 @@ public final class SearchQueries {
     }
 
     private static String highlight(Analyzer analyzer, Query query, String field, String text,
-                                    Function<QueryScorer, Fragmenter> fragmenter) {
+                                    Function<QueryTermScorer, Fragmenter> fragmenter) {
         if (text == null || text.isEmpty()) {
             return null;
         }
-        QueryScorer scorer = new QueryScorer(query, field);
+        // Terms, not spans: span scoring builds an in-memory index per text, the slowest part of a search page.
+        // Adjacent matched bigrams overlap, so the highlighter marks a matched word as one run anyway.
+        QueryTermScorer scorer = new QueryTermScorer(query, field);
         Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(),
                 scorer);
         highlighter.setTextFragmenter(fragmenter.apply(scorer));
