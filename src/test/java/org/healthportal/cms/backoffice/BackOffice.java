@@ -80,6 +80,16 @@ final class BackOffice {
             return this;
         }
 
+        /** Source, author, audience and one reference: what review needs besides the text. */
+        Editor sources(String source, String byline, String audience, String referenceTitle, String publisher) {
+            browser.type(By.id("editor:source"), source);
+            browser.type(By.id("editor:byline"), byline);
+            browser.type(By.id("editor:audience"), audience);
+            browser.type(By.cssSelector("input[id$=':refTitle']"), referenceTitle);
+            browser.type(By.cssSelector("input[id$=':refPublisher']"), publisher);
+            return this;
+        }
+
         /** Puts HTML into the rich-text editor the way a paste would, keeping its hidden field in step. */
         Editor body(String html) {
             browser.script("var w = PF('bodyEditor');"

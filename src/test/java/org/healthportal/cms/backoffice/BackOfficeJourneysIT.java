@@ -27,7 +27,8 @@ class BackOfficeJourneysIT {
             browser.screenshot("1-dashboard");
             String title = uniqueTitle("卒中后居家康复要点");
             BackOffice.Editor editor = office.newArticle().title(title).summary("卒中后的居家康复需要循序渐进。")
-                    .category("卒中康复").body(BODY);
+                    .category("卒中康复").body(BODY)
+                    .sources("健康科普内容平台编辑部", "李编辑", "卒中患者家属", "中国脑卒中早期康复治疗指南", "中华神经科杂志");
             browser.screenshot("1-new-article");
             editor.save();
             assertTrue(office.messages().contains("草稿已保存"), office.messages());

@@ -52,6 +52,26 @@ class MedicalReviewIT {
     }
 
     @Test
+    void submittingNeedsSourceAuthorAudienceAndAReference() {
+        Api.Response created = Api.as("editor").post("/api/articles", "{\"title\":\"" + uniqueTitle("缺少来源")
+                + "\",\"summary\":\"摘要\",\"body\":\"<p>正文</p>\",\"categoryId\":" + Articles.categoryId() + "}");
+        long id = id(created.json());
+        Api.Response refused = transition("editor", id, "submit");
+        assertEquals(400, refused.status(), refused.toString());
+        assertTrue(refused.json().getString("error").contains("references"), refused.toString());
+        Api.Response badReference = Api.as("editor").put("/api/articles/" + id, "{\"title\":\"t\",\"summary\":\"s\","
+                + "\"body\":\"<p>b</p>\",\"categoryId\":" + Articles.categoryId() + ",\"version\":"
+                + created.json().getJsonNumber("version") + ",\"references\":[{\"title\":\"书\",\"publisher\":\"社\","
+                + "\"link\":\"javascript:alert(1)\"}]}");
+        assertEquals(400, badReference.status(), badReference.toString());
+        JsonObject live = Articles.published(uniqueTitle("来源齐全"));
+        String page = Api.anonymous().get(live.getString("publicUrl")).body();
+        assertTrue(page.contains("测试编辑部") && page.contains("成年读者") && page.contains("人民卫生出版社"),
+                "source, audience and references are on the public page");
+        assertTrue(page.contains("\"citation\"") && page.contains("\"audience\""), "and in the JSON-LD");
+    }
+
+    @Test
     void aTakedownNeedsAReasonAndIsAudited() {
         JsonObject live = Articles.published(uniqueTitle("紧急下线"));
         long id = id(live);
@@ -75,6 +95,7 @@ class MedicalReviewIT {
         long id = id(live);
         assertEquals(400, transition("editor", id, "correct").status());
         assertEquals(403, transition("reviewer", id, "correct", "审核员不能直接发布更正").status());
+        assertEquals(200, Api.anonymous().get(live.getString("publicUrl")).status(), "the page is stored before the notice");
         String notice = "第2节中“每日三次”应为“每日两次”，特此更正。";
         JsonObject corrected = ok(transition("editor", id, "correct", notice));
         assertEquals(notice, corrected.getString("correctionNotice"));
@@ -82,6 +103,8 @@ class MedicalReviewIT {
         JsonArray audit = Api.as("editor").get("/api/articles/" + id + "/audit").array();
         assertEquals("correct", audit.getJsonObject(audit.size() - 1).getString("action"));
         assertEquals(notice, audit.getJsonObject(audit.size() - 1).getString("comment"));
+        assertTrue(Api.anonymous().get(live.getString("publicUrl")).body().contains("特此更正"),
+                "the stored page was dropped and the notice shows");
     }
 
     @Test

@@ -33,7 +33,11 @@ public final class Articles {
 
     public static JsonObject json(String title, String summary, String body, long categoryId, Long version) {
         JsonObjectBuilder b = Json.createObjectBuilder().add("title", title).add("summary", summary).add("body", body)
-                .add("categoryId", categoryId);
+                .add("categoryId", categoryId)
+                // What review needs besides the text: source, author, audience and a reference.
+                .add("source", "测试编辑部").add("byline", "李编辑").add("audience", "成年读者")
+                .add("references", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("title", "针灸学").add("publisher", "人民卫生出版社").add("year", 2021)));
         if (version != null) {
             b.add("version", version);
         }

@@ -154,7 +154,7 @@ public class ArticleService {
             audit.record(editor.getUsername(), now,
                     List.of(saved.get().withComment("restored from revision " + revisionNumber)));
             flush();
-            changed.fire(new ArticleChanged(article.getId(), article.getSlug(), article.isLive()));
+            changed.fire(new ArticleChanged(article.getId(), article.getSlug(), article.isLive(), false));
         }
         return article;
     }
@@ -185,9 +185,13 @@ public class ArticleService {
 
     /** A new article with its first draft revision; the slug comes from the title when none is given. */
     public Article create(String title, String summary, String body, Long categoryId, String slug) {
+        return create(title, summary, body, categoryId, slug, Sources.NONE);
+    }
+
+    public Article create(String title, String summary, String body, Long categoryId, String slug, Sources sources) {
         Account author = requireEditor();
         Instant now = clock.instant();
-        ArticleContent content = content(title, summary, body, categoryId);
+        ArticleContent content = content(title, summary, body, categoryId, sources);
         String wanted = slug == null || slug.isBlank() ? Slugs.fromTitle(title) : Slugs.requireValid(slug);
         if (slug != null && !slug.isBlank() && findBySlug(wanted).isPresent()) {
             throw new CmsException.Conflict("The slug " + wanted + " is already used by another article")
@@ -205,7 +209,7 @@ public class ArticleService {
         audit.record(author.getUsername(), now,
                 List.of(new Transition(AuditAction.CREATE, first, null, RevisionState.DRAFT)));
         flush();
-        changed.fire(new ArticleChanged(article.getId(), article.getSlug(), false));
+        changed.fire(new ArticleChanged(article.getId(), article.getSlug(), false, false));
         return article;
     }
 
@@ -214,6 +218,12 @@ public class ArticleService {
      * reloads and sees the other person's change.
      */
     public Article update(Long id, String title, String summary, String body, Long categoryId, Long expectedVersion) {
+        return update(id, title, summary, body, categoryId, expectedVersion, Sources.NONE);
+    }
+
+    /** As above; a save replaces source, author, audience and references as a whole. */
+    public Article update(Long id, String title, String summary, String body, Long categoryId, Long expectedVersion,
+                          Sources sources) {
         Account editor = requireEditor();
         if (expectedVersion == null) {
             throw new CmsException.InvalidInput("version is required");
@@ -223,7 +233,7 @@ public class ArticleService {
             throw new CmsException.Conflict("The article was changed by someone else (version " + article.getVersion()
                     + ", yours " + expectedVersion + "); reload it and apply your edit again").withKey("error.stale");
         }
-        ArticleContent content = content(title, summary, body, categoryId);
+        ArticleContent content = content(title, summary, body, categoryId, sources);
         Instant now = clock.instant();
         Optional<Transition> saved = article.edit(content, editor, now);
         if (saved.isPresent()) {
@@ -233,13 +243,14 @@ public class ArticleService {
             }
             audit.record(editor.getUsername(), now, List.of(saved.get()));
             flush();
-            changed.fire(new ArticleChanged(article.getId(), article.getSlug(), article.isLive()));
+            changed.fire(new ArticleChanged(article.getId(), article.getSlug(), article.isLive(), false));
         }
         return article;
     }
 
-    private ArticleContent content(String title, String summary, String body, Long categoryId) {
-        return new ArticleContent(title, summary, HtmlSanitizer.sanitize(body), categories.get(categoryId));
+    private ArticleContent content(String title, String summary, String body, Long categoryId, Sources sources) {
+        return new ArticleContent(title, summary, HtmlSanitizer.sanitize(body), categories.get(categoryId),
+                sources.source(), sources.byline(), sources.audience(), sources.references());
     }
 
     private Account requireEditor() {

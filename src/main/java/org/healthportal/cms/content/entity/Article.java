@@ -138,6 +138,12 @@ public class Article {
         Revision latest = latestRevision;
         RevisionState from = latest.getState();
         RevisionState to = from.after(WorkflowAction.SUBMIT);
+        List<String> missing = latest.content().missingForReview();
+        if (!missing.isEmpty()) {
+            throw new CmsException.InvalidInput("Before review an article needs its source, author (byline), target "
+                    + "audience and at least one reference; missing: " + String.join(", ", missing))
+                    .withKey("error.requiredBeforeReview");
+        }
         latest.moveTo(to, now);
         latest.markSubmitted(now);
         touch(now);

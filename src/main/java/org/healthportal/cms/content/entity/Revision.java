@@ -1,6 +1,8 @@
 package org.healthportal.cms.content.entity;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,10 +13,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.healthportal.cms.accounts.entity.Account;
@@ -62,6 +67,23 @@ public class Revision {
     @ManyToOne(optional = false)
     @JoinColumn(name = "category_id", nullable = false)
     private Category category;
+
+    /** 来源: who publishes it, e.g. the portal's editorial office or a hospital department. */
+    @Column(length = 200)
+    private String source;
+
+    /** 作者: the byline shown to readers. */
+    @Column(length = 200)
+    private String byline;
+
+    /** 适用人群. */
+    @Column(length = 200)
+    private String audience;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "revision_reference", joinColumns = @JoinColumn(name = "revision_id"))
+    @OrderColumn(name = "position")
+    private List<Reference> references = new ArrayList<>();
 
     @ManyToOne(optional = false)
     @JoinColumn(name = "author_id", nullable = false, updatable = false)
@@ -140,17 +162,41 @@ public class Revision {
         this.summary = content.summary();
         this.body = content.body();
         this.category = content.category();
+        this.source = content.source();
+        this.byline = content.byline();
+        this.audience = content.audience();
+        this.references = new ArrayList<>(content.references());
         this.contentHash = content.hash();
         this.updatedAt = now;
     }
 
     /** The hash of what the revision holds now, computed afresh rather than trusted from the column. */
     public String currentHash() {
-        return ArticleContent.hash(title, summary, body, category.getId());
+        return ArticleContent.hash(title, summary, body, category.getId(), source, byline, audience, references());
     }
 
     public ArticleContent content() {
-        return new ArticleContent(title, summary, body, category);
+        return new ArticleContent(title, summary, body, category, source, byline, audience, references());
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public String getByline() {
+        return byline;
+    }
+
+    public String getAudience() {
+        return audience;
+    }
+
+    public List<Reference> references() {
+        return references == null ? List.of() : List.copyOf(references);
+    }
+
+    public List<Reference> getReferences() {
+        return references();
     }
 
     public Set<String> contributorNames() {

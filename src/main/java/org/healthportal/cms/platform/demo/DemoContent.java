@@ -30,6 +30,7 @@ import org.healthportal.cms.compliance.entity.Disclaimer;
 import org.healthportal.cms.content.control.HtmlSanitizer;
 import org.healthportal.cms.content.entity.Article;
 import org.healthportal.cms.content.entity.ArticleContent;
+import org.healthportal.cms.content.entity.Reference;
 import org.healthportal.cms.content.entity.Revision;
 import org.healthportal.cms.taxonomy.control.CategoryService;
 import org.healthportal.cms.taxonomy.entity.Category;
@@ -57,6 +58,16 @@ public class DemoContent {
             "kangfu", "康复医学科",
             "shenjing-neike", "神经内科",
             "guke", "骨科, 康复医学科");
+
+    private static final String SOURCE = "健康科普内容平台编辑部（示例内容）";
+    private static final String AUDIENCE = "关注相关健康问题的成年读者及其家属";
+
+    /** The standard textbook of each branch, as the demo's one reference. */
+    private static final Map<String, String> TEXTBOOKS = Map.of(
+            "zhongyi", "针灸学",
+            "kangfu", "康复医学",
+            "shenjing-neike", "神经病学",
+            "guke", "外科学");
 
     @PersistenceContext
     EntityManager em;
@@ -160,7 +171,8 @@ public class DemoContent {
                             Account editor, Account reviewer, String reviewerCredentials, Account admin) {
         Category category = bySlug.get(json.getString("category"));
         ArticleContent content = new ArticleContent(json.getString("title"), json.getString("summary"),
-                HtmlSanitizer.sanitize(json.getString("body")), category);
+                HtmlSanitizer.sanitize(json.getString("body")), category, SOURCE, editor.getDisplayName(),
+                AUDIENCE, List.of(textbookFor(category)));
         Article article = new Article(json.getString("slug"), at);
         em.persist(article);
         em.flush();
@@ -198,7 +210,8 @@ public class DemoContent {
             case "ARCHIVED" -> record(admin, t, article.archive("季节性内容已过时", t));
             case "PUBLISHED_WITH_DRAFT" -> {
                 ArticleContent revised = new ArticleContent(json.getString("draftTitle"),
-                        json.getString("draftSummary"), content.body(), category);
+                        json.getString("draftSummary"), content.body(), category, content.source(), content.byline(),
+                        content.audience(), content.references());
                 Transition saved = article.edit(revised, editor, t).orElseThrow();
                 em.persist(saved.revision());
                 record(editor, t, saved);
@@ -209,6 +222,13 @@ public class DemoContent {
                 // PUBLISHED: nothing more.
             }
         }
+    }
+
+    private static Reference textbookFor(Category category) {
+        String top = category.path().get(0).getSlug();
+        String book = category.path().stream().anyMatch(c -> c.getSlug().equals("zhongyao")) ? "中药学"
+                : TEXTBOOKS.getOrDefault(top, "内科学");
+        return new Reference("《" + book + "》（全国高等学校规划教材）", "人民卫生出版社", null, null);
     }
 
     private void record(Account actor, Instant at, Transition transition) {

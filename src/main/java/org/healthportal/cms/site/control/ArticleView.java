@@ -1,6 +1,8 @@
 package org.healthportal.cms.site.control;
 
 import java.time.Instant;
+import java.util.List;
+import org.healthportal.cms.content.entity.Reference;
 
 /**
  * Everything the article page shows of one live revision, read in one query: the revision, its reviewer's
@@ -10,7 +12,8 @@ public record ArticleView(Long articleId, String slug, Long revisionId, String t
                           Long categoryId, Instant publishedAt, Instant approvedAt, String reviewerName,
                           String reviewerTitle, String reviewerInstitution, Integer disclaimerVersion,
                           String disclaimerText, String correctionNotice, Instant correctedAt,
-                          Instant lastReviewedAt, Instant nextReviewDue) {
+                          Instant lastReviewedAt, Instant nextReviewDue, String source, String byline,
+                          String audience, List<Reference> references) {
 
     /** True once the next review date has passed: the page says so (and may ask not to be indexed). */
     public boolean isReviewOverdue() {

@@ -58,6 +58,24 @@ public final class JsonLd {
         for (CategoryNode c : path) {
             crumbs.add(crumb(position++, c.getNameZh(), siteUrl + "categories/" + c.getSlug()));
         }
+        if (a.audience() != null) {
+            page.add("audience", JSON.createObjectBuilder().add("@type", "PeopleAudience").add("audienceType", a.audience()));
+        }
+        if (a.references() != null && !a.references().isEmpty()) {
+            var citations = JSON.createArrayBuilder();
+            for (var r : a.references()) {
+                var c = JSON.createObjectBuilder().add("@type", "CreativeWork").add("name", r.getTitle())
+                        .add("publisher", r.getPublisher());
+                if (r.getYear() != null) {
+                    c.add("datePublished", String.valueOf(r.getYear()));
+                }
+                if (r.url() != null) {
+                    c.add("url", r.url());
+                }
+                citations.add(c);
+            }
+            page.add("citation", citations);
+        }
         page.add("breadcrumb", JSON.createObjectBuilder().add("@type", "BreadcrumbList").add("itemListElement", crumbs));
         return scriptSafe(page.build().toString());
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.healthportal.cms.content.control.Page;
 import org.healthportal.cms.content.entity.Article;
+import org.healthportal.cms.content.entity.Revision;
 
 /**
  * What the public may read: only live revisions, never a draft, whatever the latest revision is. Every query here
@@ -33,7 +34,8 @@ public class PublicContent {
     public Optional<ArticleView> findLive(String slug) {
         Optional<Object[]> found = em.createQuery("SELECT a.id, a.slug, r.id, r.title, r.summary, r.body, c.id,"
                         + " r.publishedAt, r.approvedAt, ap.id, ap.displayName, d.versionNumber, d.textZh,"
-                        + " a.correctionNotice, a.correctedAt, a.lastReviewedAt, a.nextReviewDue"
+                        + " a.correctionNotice, a.correctedAt, a.lastReviewedAt, a.nextReviewDue, r.source, r.byline,"
+                        + " r.audience"
                         + " FROM Article a JOIN a.liveRevision r JOIN r.category c LEFT JOIN r.approvedBy ap"
                         + " LEFT JOIN r.disclaimer d WHERE a.slug = :slug", Object[].class)
                 .setParameter("slug", slug)
@@ -46,7 +48,8 @@ public class PublicContent {
             return new ArticleView((Long) row[0], (String) row[1], (Long) row[2], (String) row[3], (String) row[4],
                     (String) row[5], (Long) row[6], (Instant) row[7], (Instant) row[8], (String) row[10],
                     (String) credentials[0], (String) credentials[1], (Integer) row[11], (String) row[12],
-                    (String) row[13], (Instant) row[14], (Instant) row[15], (Instant) row[16]);
+                    (String) row[13], (Instant) row[14], (Instant) row[15], (Instant) row[16], (String) row[17],
+                    (String) row[18], (String) row[19], em.find(Revision.class, row[2]).references());
         });
     }
 

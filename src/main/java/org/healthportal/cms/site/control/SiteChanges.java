@@ -88,7 +88,8 @@ public class SiteChanges {
     }
 
     void onArticle(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticleChanged changed) {
-        if (refresh(changed.articleId())) {
+        // Refresh first (it re-indexes a new live revision); a change to the page alone drops pages too.
+        if (refresh(changed.articleId()) | changed.publicPage()) {
             dropPages();
             send(ARTICLE + changed.articleId());
         }

@@ -61,6 +61,6 @@ public class ReviewCycle {
         article.overdueHandled(now);
         audit.record(SYSTEM_ACTOR, now, transitions);
         em.flush();
-        changed.fire(new ArticleChanged(article.getId(), article.getSlug(), article.isLive()));
+        changed.fire(new ArticleChanged(article.getId(), article.getSlug(), article.isLive(), true));
     }
 }

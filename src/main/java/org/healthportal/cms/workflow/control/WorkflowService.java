@@ -159,7 +159,9 @@ public class WorkflowService {
         }
         audit.record(actor.getUsername(), now, transitions);
         flush();
-        changed.fire(new ArticleChanged(article.getId(), article.getSlug(), article.isLive()));
+        boolean publicPage = action != WorkflowAction.SUBMIT && action != WorkflowAction.APPROVE
+                && action != WorkflowAction.REQUEST_CHANGES;
+        changed.fire(new ArticleChanged(article.getId(), article.getSlug(), article.isLive(), publicPage));
         return article;
     }
 
@@ -189,7 +191,7 @@ public class WorkflowService {
         }
         audit.record(SYSTEM_ACTOR, now, transitions);
         flush();
-        changed.fire(new ArticleChanged(article.getId(), article.getSlug(), article.isLive()));
+        changed.fire(new ArticleChanged(article.getId(), article.getSlug(), article.isLive(), true));
         return transitions.stream().anyMatch(t -> t.action() == AuditAction.PUBLISH);
     }
 

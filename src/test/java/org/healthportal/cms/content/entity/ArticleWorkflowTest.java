@@ -86,6 +86,27 @@ class ArticleWorkflowTest {
     }
 
     @Test
+    void reviewNeedsSourceAuthorAudienceAndAReference() {
+        Article bare = new Article("bare", t0);
+        bare.startFirstRevision(new ArticleContent("只有正文", "摘要", "<p>正文</p>", acupuncture), editor, t0);
+        CmsException e = assertThrows(CmsException.InvalidInput.class, () -> bare.submit(at(1)));
+        assertTrue(e.getMessage().contains("source, byline, audience, references"), e.getMessage());
+        assertEquals(RevisionState.DRAFT, bare.state());
+        assertThrows(CmsException.InvalidInput.class, () -> new Reference("", "出版社", 2020, null));
+        assertThrows(CmsException.InvalidInput.class, () -> new Reference("标题", "出版社", 1800, null));
+        assertThrows(CmsException.InvalidInput.class, () -> new Reference("标题", "出版社", 2020, "javascript:x"));
+        assertEquals("https://doi.org/10.1000/xyz", new Reference("标题", "期刊", 2020, "10.1000/xyz").url());
+    }
+
+    @Test
+    void referencesArePartOfWhatIsApproved() {
+        ArticleContent one = content("标题");
+        ArticleContent other = new ArticleContent("标题", one.summary(), one.body(), acupuncture, one.source(),
+                one.byline(), one.audience(), List.of(new Reference("另一本书", "人民卫生出版社", 2021, null)));
+        assertFalse(one.hash().equals(other.hash()));
+    }
+
+    @Test
     void requestingChangesNeedsAComment() {
         article.submit(at(1));
         assertThrows(CmsException.InvalidInput.class, () -> article.requestChanges(null, at(2)));
@@ -358,7 +379,8 @@ class ArticleWorkflowTest {
     }
 
     private ArticleContent content(String title) {
-        return new ArticleContent(title, "针灸可以辅助神经损伤后的功能恢复。", "<p>正文，内容。</p>", acupuncture);
+        return new ArticleContent(title, "针灸可以辅助神经损伤后的功能恢复。", "<p>正文，内容。</p>", acupuncture,
+                "编辑部", "李编辑", "成年读者", List.of(new Reference("针灸学", "人民卫生出版社", 2021, null)));
     }
 
     private Instant at(int hours) {

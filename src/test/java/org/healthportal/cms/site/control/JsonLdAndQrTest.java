@@ -2,6 +2,7 @@ package org.healthportal.cms.site.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.RGBLuminanceSource;
@@ -24,12 +25,16 @@ class JsonLdAndQrTest {
     void medicalWebPageCarriesTheReviewAndDates() {
         ArticleView a = new ArticleView(7L, "x", 9L, "标题 \"</script><script>alert(1)</script>", "摘要", "<p>b</p>", 3L,
                 Instant.parse("2025-07-01T02:00:00Z"), Instant.parse("2025-06-30T16:30:00Z"), "王医生", "主任医师",
-                "示例医院", 1, "免责声明", null, null, Instant.parse("2025-06-30T16:30:00Z"), null);
+                "示例医院", 1, "免责声明", null, null, Instant.parse("2025-06-30T16:30:00Z"), null, "编辑部", "李编辑",
+                "成年读者", List.of(new org.healthportal.cms.content.entity.Reference("中国脑卒中早期康复治疗指南",
+                        "中华神经科杂志", 2017, "10.3760/cma.j.issn.1006-7876.2017.06.002")));
         String json = JsonLd.medicalWebPage(a, "https://h.example/articles/x", "站点",
                 Instant.parse("2025-06-30T07:31:00Z"), List.of(), "https://h.example/", ZoneId.of("Asia/Shanghai"));
         assertFalse(json.contains("</script>"), json);
         JsonObject o = Json.createReader(new StringReader(json)).readObject();
         assertEquals("MedicalWebPage", o.getString("@type"));
+        assertEquals("成年读者", o.getJsonObject("audience").getString("audienceType"));
+        assertTrue(o.getJsonArray("citation").getJsonObject(0).getString("name").contains("康复治疗指南"));
         assertEquals("标题 \"</script><script>alert(1)</script>", o.getString("name"));
         assertEquals("王医生", o.getJsonObject("reviewedBy").getString("name"));
         assertEquals("示例医院", o.getJsonObject("reviewedBy").getJsonObject("affiliation").getString("name"));

@@ -1,6 +1,7 @@
 package org.healthportal.cms.content.boundary.rest;
 
 import java.time.Instant;
+import java.util.List;
 import org.healthportal.cms.content.entity.Article;
 import org.healthportal.cms.content.entity.Revision;
 
@@ -12,7 +13,8 @@ public record ArticleJson(Long id, String slug, String title, String summary, St
                           String state, long version, boolean live, String publicUrl, int revision,
                           Integer liveRevision, String author, Instant updatedAt, Instant scheduledFor,
                           String approvedBy, Instant approvedAt, String correctionNotice, Instant correctedAt,
-                          Instant lastReviewedAt, Instant nextReviewDue) {
+                          Instant lastReviewedAt, Instant nextReviewDue, String source, String byline,
+                          String audience, List<ArticleResource.ReferenceJson> references) {
 
     public static String publicPath(Article article) {
         return "/articles/" + article.getSlug();
@@ -26,6 +28,8 @@ public record ArticleJson(Long id, String slug, String title, String summary, St
                 a.isLive() ? publicPath(a) : null, r.getNumber(), live == null ? null : live.getNumber(),
                 r.getAuthor().getUsername(), r.getUpdatedAt(), r.getPublishAt(),
                 r.getApprovedBy() == null ? null : r.getApprovedBy().getUsername(), r.getApprovedAt(),
-                a.getCorrectionNotice(), a.getCorrectedAt(), a.getLastReviewedAt(), a.getNextReviewDue());
+                a.getCorrectionNotice(), a.getCorrectedAt(), a.getLastReviewedAt(), a.getNextReviewDue(),
+                r.getSource(), r.getByline(), r.getAudience(),
+                r.references().stream().map(ArticleResource.ReferenceJson::of).toList());
     }
 }

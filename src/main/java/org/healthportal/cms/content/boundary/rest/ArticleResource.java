@@ -25,6 +25,8 @@ import org.healthportal.cms.compliance.entity.ClaimsCheck;
 import org.healthportal.cms.content.control.ArticleQuery;
 import org.healthportal.cms.content.control.ArticleService;
 import org.healthportal.cms.content.control.Page;
+import org.healthportal.cms.content.control.Sources;
+import org.healthportal.cms.content.entity.Reference;
 import org.healthportal.cms.content.entity.Article;
 import org.healthportal.cms.content.entity.Revision;
 import org.healthportal.cms.platform.CmsException;
@@ -81,7 +83,7 @@ public class ArticleResource {
     @POST
     public Response create(ArticleInput input) {
         ArticleInput in = require(input);
-        Article article = articles.create(in.title(), in.summary(), in.body(), in.categoryId(), in.slug());
+        Article article = articles.create(in.title(), in.summary(), in.body(), in.categoryId(), in.slug(), in.sources());
         return Response.created(uriInfo.getAbsolutePathBuilder().path(String.valueOf(article.getId())).build())
                 .entity(ArticleJson.of(article)).build();
     }
@@ -96,7 +98,8 @@ public class ArticleResource {
     @Path("{id}")
     public ArticleJson update(@PathParam("id") long id, ArticleInput input) {
         ArticleInput in = require(input);
-        return ArticleJson.of(articles.update(id, in.title(), in.summary(), in.body(), in.categoryId(), in.version()));
+        return ArticleJson.of(articles.update(id, in.title(), in.summary(), in.body(), in.categoryId(), in.version(),
+                in.sources()));
     }
 
     @POST
@@ -198,7 +201,24 @@ public class ArticleResource {
     }
 
     /** The body of a create or an update; {@code version} is required on update, {@code slug} optional on create. */
-    public record ArticleInput(String title, String summary, String body, Long categoryId, String slug, Long version) {
+    public record ArticleInput(String title, String summary, String body, Long categoryId, String slug, Long version,
+                               String source, String byline, String audience, List<ReferenceJson> references) {
+        Sources sources() {
+            return new Sources(source, byline, audience, references == null ? List.of()
+                    : references.stream().map(r -> {
+                        if (r == null) {
+                            throw new CmsException.InvalidInput("A reference may not be null");
+                        }
+                        return new Reference(r.title(), r.publisher(), r.year(), r.link());
+                    }).toList());
+        }
+    }
+
+    /** A reference: title, publisher or journal, year, URL or DOI. */
+    public record ReferenceJson(String title, String publisher, Integer year, String link) {
+        static ReferenceJson of(Reference r) {
+            return new ReferenceJson(r.getTitle(), r.getPublisher(), r.getYear(), r.getLink());
+        }
     }
 
     /** The body of a transition request. */

@@ -18,6 +18,7 @@ import org.healthportal.cms.compliance.entity.ClaimMarks;
 import org.healthportal.cms.compliance.entity.ClaimsCheck;
 import org.healthportal.cms.content.control.ArticleService;
 import org.healthportal.cms.content.control.HtmlSanitizer;
+import org.healthportal.cms.content.control.Sources;
 import org.healthportal.cms.content.entity.Article;
 import org.healthportal.cms.content.entity.Revision;
 import org.healthportal.cms.platform.CmsException;
@@ -68,6 +69,10 @@ public class EditArticleBacking implements Serializable {
     private String summary;
     private String body;
     private Long categoryId;
+    private String source;
+    private String byline;
+    private String audience;
+    private List<ReferenceRow> references = new java.util.ArrayList<>();
     private long version;
     private RevisionState state;
     private int revisionNumber;
@@ -99,6 +104,7 @@ public class EditArticleBacking implements Serializable {
             }
         } else {
             state = null;
+            references.add(new ReferenceRow());
             savedFingerprint = fingerprint();
         }
     }
@@ -111,6 +117,10 @@ public class EditArticleBacking implements Serializable {
         summary = latest.getSummary();
         body = latest.getBody();
         categoryId = latest.getCategory().getId();
+        source = latest.getSource();
+        byline = latest.getByline();
+        audience = latest.getAudience();
+        references = new java.util.ArrayList<>(latest.references().stream().map(ReferenceRow::of).toList());
         version = article.getVersion();
         state = latest.getState();
         revisionNumber = latest.getNumber();
@@ -169,9 +179,9 @@ public class EditArticleBacking implements Serializable {
     private void persist() {
         Article saved;
         if (id == null) {
-            saved = articles.create(title, summary, body, categoryId, blankToNull(slug));
+            saved = articles.create(title, summary, body, categoryId, blankToNull(slug), sources());
         } else {
-            saved = articles.update(id, title, summary, body, categoryId, version);
+            saved = articles.update(id, title, summary, body, categoryId, version, sources());
             if (!everPublished && slug != null && !slug.isBlank() && !slug.strip().equals(saved.getSlug())) {
                 saved = articles.changeSlug(id, slug, saved.getVersion());
             }
@@ -293,9 +303,115 @@ public class EditArticleBacking implements Serializable {
         }
     }
 
+    private Sources sources() {
+        return new Sources(source, byline, audience, references.stream().filter(r -> !r.isBlank())
+                .map(ReferenceRow::toReference).toList());
+    }
+
     private String fingerprint() {
         return String.join("\u0000", String.valueOf(title), String.valueOf(summary), String.valueOf(body),
-                String.valueOf(categoryId), String.valueOf(slug));
+                String.valueOf(categoryId), String.valueOf(slug), String.valueOf(source), String.valueOf(byline),
+                String.valueOf(audience), references.toString());
+    }
+
+    public void addReference() {
+        references.add(new ReferenceRow());
+    }
+
+    public void removeReference(ReferenceRow row) {
+        references.remove(row);
+    }
+
+    public List<ReferenceRow> getReferences() {
+        return references;
+    }
+
+    /** A reference as the form edits it. */
+    public static class ReferenceRow implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private String title;
+        private String publisher;
+        private Integer year;
+        private String link;
+
+        static ReferenceRow of(org.healthportal.cms.content.entity.Reference r) {
+            ReferenceRow row = new ReferenceRow();
+            row.title = r.getTitle();
+            row.publisher = r.getPublisher();
+            row.year = r.getYear();
+            row.link = r.getLink();
+            return row;
+        }
+
+        boolean isBlank() {
+            return (title == null || title.isBlank()) && (publisher == null || publisher.isBlank()) && year == null
+                    && (link == null || link.isBlank());
+        }
+
+        org.healthportal.cms.content.entity.Reference toReference() {
+            return new org.healthportal.cms.content.entity.Reference(title, publisher, year, link);
+        }
+
+        @Override
+        public String toString() {
+            return title + "|" + publisher + "|" + year + "|" + link;
+        }
+
+        public String getTitle() {
+            return title;
+        }
+
+        public void setTitle(String title) {
+            this.title = title;
+        }
+
+        public String getPublisher() {
+            return publisher;
+        }
+
+        public void setPublisher(String publisher) {
+            this.publisher = publisher;
+        }
+
+        public Integer getYear() {
+            return year;
+        }
+
+        public void setYear(Integer year) {
+            this.year = year;
+        }
+
+        public String getLink() {
+            return link;
+        }
+
+        public void setLink(String link) {
+            this.link = link;
+        }
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public void setSource(String source) {
+        this.source = source;
+    }
+
+    public String getByline() {
+        return byline;
+    }
+
+    public void setByline(String byline) {
+        this.byline = byline;
+    }
+
+    public String getAudience() {
+        return audience;
+    }
+
+    public void setAudience(String audience) {
+        this.audience = audience;
     }
 
     private boolean isComplete() {
