@@ -150,6 +150,9 @@ class MedicalReviewIT {
         JsonObject last = audit.getJsonObject(audit.size() - 1);
         assertEquals("confirm-review", last.getString("action"));
         assertTrue(last.getString("comment").contains("主任医师"), "the credentials are recorded: " + last);
+        String page = Api.anonymous().get(live.getString("publicUrl")).body();
+        assertTrue(page.contains("审核记录") && page.contains("复审确认") && page.contains("经医学审核后发布"),
+                "the public review history");
     }
 
     @Test

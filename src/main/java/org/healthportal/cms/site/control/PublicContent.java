@@ -53,6 +53,18 @@ public class PublicContent {
         });
     }
 
+    /** The article's public review history, newest first: publications, re-reviews and corrections. */
+    public List<ReviewHistoryEntry> reviewHistory(Long articleId) {
+        return em.createQuery("SELECT NEW org.healthportal.cms.site.control.ReviewHistoryEntry(e.occurredAt, e.action,"
+                        + " e.revisionNumber) FROM AuditEvent e WHERE e.articleId = :id AND e.action IN :actions"
+                        + " ORDER BY e.occurredAt DESC", ReviewHistoryEntry.class)
+                .setParameter("id", articleId)
+                .setParameter("actions", List.of(org.healthportal.cms.workflow.entity.AuditAction.PUBLISH,
+                        org.healthportal.cms.workflow.entity.AuditAction.CONFIRM_REVIEW,
+                        org.healthportal.cms.workflow.entity.AuditAction.CORRECT))
+                .setMaxResults(6).getResultList();
+    }
+
     /** True when a live article has this slug; cheaper than {@link #findLive}. */
     public boolean isLive(String slug) {
         return !em.createQuery("SELECT a.id FROM Article a WHERE a.slug = :slug AND a.liveRevision IS NOT NULL",

@@ -12,6 +12,7 @@ import org.healthportal.cms.accounts.entity.Role;
 import org.healthportal.cms.content.control.Slugs;
 import org.healthportal.cms.platform.CmsException;
 import org.healthportal.cms.taxonomy.entity.CategoryChanged;
+import org.healthportal.cms.taxonomy.entity.Specialties;
 import org.healthportal.cms.taxonomy.entity.Category;
 
 /** Reads and grows the category tree. The tree is small (hundreds of nodes), so it is read whole. */
@@ -75,6 +76,19 @@ public class CategoryService {
         requireManager();
         Category category = current(id, expectedVersion);
         category.rename(nameZh, nameEn);
+        changed.fire(new CategoryChanged(id));
+        return category;
+    }
+
+    /**
+     * Sets who may review articles here and how often they are reviewed again; blank or null means "as the
+     * parent category".
+     */
+    public Category setReviewRules(Long id, String specialties, Integer intervalMonths) {
+        requireManager();
+        Category category = get(id);
+        category.requireSpecialties(Specialties.parse(specialties));
+        category.reviewEvery(intervalMonths);
         changed.fire(new CategoryChanged(id));
         return category;
     }

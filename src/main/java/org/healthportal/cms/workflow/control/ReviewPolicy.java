@@ -32,6 +32,10 @@ public class ReviewPolicy {
     @ConfigProperty(name = "cms.review.overdue-policy", defaultValue = "banner")
     String overdue;
 
+    public int defaultMonths() {
+        return defaultMonths;
+    }
+
     public int intervalFor(Category category) {
         return category.reviewIntervalMonths(defaultMonths);
     }

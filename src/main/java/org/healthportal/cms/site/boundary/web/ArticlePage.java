@@ -68,6 +68,11 @@ public class ArticlePage {
         firstPublished = content.firstPublished(article.articleId()).orElse(article.publishedAt());
     }
 
+    /** Publications, re-reviews and corrections, newest first. */
+    public java.util.List<org.healthportal.cms.site.control.ReviewHistoryEntry> getHistory() {
+        return article == null ? java.util.List.of() : content.reviewHistory(article.articleId());
+    }
+
     public ArticleView getArticle() {
         return article;
     }

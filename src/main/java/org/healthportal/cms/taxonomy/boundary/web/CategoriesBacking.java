@@ -21,6 +21,9 @@ public class CategoriesBacking implements Serializable {
     @Inject
     CategoryService categories;
 
+    @Inject
+    org.healthportal.cms.workflow.control.ReviewPolicy reviewPolicy;
+
     private List<Row> rows;
     private Long parentId;
     private String slug;
@@ -32,6 +35,8 @@ public class CategoriesBacking implements Serializable {
     private String editedZh;
     private String editedEn;
     private Long editedParentId;
+    private String editedSpecialties;
+    private Integer editedInterval;
 
     public List<Row> getRows() {
         if (rows == null) {
@@ -62,6 +67,8 @@ public class CategoriesBacking implements Serializable {
         editedZh = c.getNameZh();
         editedEn = c.getNameEn();
         editedParentId = c.getParent() == null ? null : c.getParent().getId();
+        editedSpecialties = c.getOwnReviewSpecialties();
+        editedInterval = c.getOwnReviewIntervalMonths();
     }
 
     public void saveEdit() {
@@ -69,8 +76,9 @@ public class CategoriesBacking implements Serializable {
         Long currentParent = current.getParent() == null ? null : current.getParent().getId();
         boolean saved = act(() -> {
             Category renamed = categories.rename(editedId, editedVersion, editedZh, editedEn);
+            Category ruled = categories.setReviewRules(editedId, editedSpecialties, editedInterval);
             if (!java.util.Objects.equals(currentParent, editedParentId)) {
-                categories.move(editedId, renamed.getVersion(), editedParentId);
+                categories.move(editedId, ruled.getVersion(), editedParentId);
             }
         }, "categories.saved");
         if (saved) {
@@ -104,6 +112,28 @@ public class CategoriesBacking implements Serializable {
         public String getIndent() {
             return "depth-" + Math.min(depth, 5);
         }
+    }
+
+    /** What a category's review rules come to, its own or inherited, for the list. */
+    public String rules(Category c) {
+        String specialties = String.join("、", c.reviewSpecialties());
+        return (specialties.isEmpty() ? "—" : specialties) + " · " + c.reviewIntervalMonths(reviewPolicy.defaultMonths());
+    }
+
+    public String getEditedSpecialties() {
+        return editedSpecialties;
+    }
+
+    public void setEditedSpecialties(String editedSpecialties) {
+        this.editedSpecialties = editedSpecialties;
+    }
+
+    public Integer getEditedInterval() {
+        return editedInterval;
+    }
+
+    public void setEditedInterval(Integer editedInterval) {
+        this.editedInterval = editedInterval;
     }
 
     public Long getParentId() {
