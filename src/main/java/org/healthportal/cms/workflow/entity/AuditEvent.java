@@ -75,8 +75,9 @@ public class AuditEvent {
         this.revisionId = revisionId;
         this.revisionNumber = revisionNumber;
         this.actor = actor;
-        // The database keeps microseconds; the hash must be of what it keeps.
-        this.occurredAt = occurredAt.truncatedTo(ChronoUnit.MICROS);
+        // The hash must be of what the database keeps: whole seconds, since MySQL/MariaDB through EclipseLink and
+        // mysql-connector-j drop the fraction even of a DATETIME(6). Events are ordered by id, not by time.
+        this.occurredAt = occurredAt.truncatedTo(ChronoUnit.SECONDS);
         this.action = action;
         this.fromState = fromState;
         this.toState = toState;
