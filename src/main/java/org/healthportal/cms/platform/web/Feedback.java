@@ -21,6 +21,22 @@ public final class Feedback {
         add(FacesMessage.SEVERITY_WARN, text(key, args));
     }
 
+    /**
+     * Runs a back-office action: on success says so with {@code successKey}, on a refusal shows it.
+     *
+     * @return true when the action succeeded
+     */
+    public static boolean attempt(Runnable action, String successKey) {
+        try {
+            action.run();
+            info(successKey);
+            return true;
+        } catch (CmsException refused) {
+            error(refused);
+            return false;
+        }
+    }
+
     /** A refusal: its own translated text where it names one, else a translated summary of its kind. */
     public static void error(CmsException refused) {
         String detail = refused.key() != null ? text(refused.key(), refused.arguments()) : refused.getMessage();

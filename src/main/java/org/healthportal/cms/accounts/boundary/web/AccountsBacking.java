@@ -13,7 +13,6 @@ import org.healthportal.cms.accounts.control.AccountService;
 import org.healthportal.cms.accounts.entity.Account;
 import org.healthportal.cms.accounts.entity.ReviewerProfile;
 import org.healthportal.cms.accounts.entity.Role;
-import org.healthportal.cms.platform.CmsException;
 import org.healthportal.cms.platform.web.Feedback;
 
 /** Admins: create and disable accounts, assign roles, record reviewer credentials, reset passwords. */
@@ -102,14 +101,7 @@ public class AccountsBacking implements Serializable {
     }
 
     private boolean act(Runnable action, String successKey) {
-        boolean done = false;
-        try {
-            action.run();
-            Feedback.info(successKey);
-            done = true;
-        } catch (CmsException refused) {
-            Feedback.error(refused);
-        }
+        boolean done = Feedback.attempt(action, successKey);
         list = null;
         return done;
     }

@@ -6,7 +6,6 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import org.healthportal.cms.platform.CmsException;
 import org.healthportal.cms.platform.web.Feedback;
 import org.healthportal.cms.taxonomy.control.CategoryService;
 import org.healthportal.cms.taxonomy.entity.Category;
@@ -95,14 +94,7 @@ public class CategoriesBacking implements Serializable {
     }
 
     private boolean act(Runnable action, String successKey) {
-        boolean done = false;
-        try {
-            action.run();
-            Feedback.info(successKey);
-            done = true;
-        } catch (CmsException refused) {
-            Feedback.error(refused);
-        }
+        boolean done = Feedback.attempt(action, successKey);
         rows = null;
         return done;
     }
