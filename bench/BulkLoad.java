@@ -46,7 +46,8 @@ public class BulkLoad {
             }
             Instant now = Instant.now().minusSeconds(3600);
             try (PreparedStatement article = c.prepareStatement("INSERT INTO article (id, slug, was_published, created_at,"
-                    + " modified_at, version) VALUES (?, ?, TRUE, ?, ?, 1)");
+                    + " modified_at, version, state, title, summary, category_id, author_id, published_at)"
+                    + " VALUES (?, ?, TRUE, ?, ?, 1, 'PUBLISHED', ?, ?, ?, ?, ?)");
                  PreparedStatement revision = c.prepareStatement("INSERT INTO revision (id, article_id, number, state, title,"
                          + " summary, body, category_id, author_id, contributors, created_at, updated_at, content_hash,"
                          + " submitted_at, approved_by_id, approved_at, approved_hash, published_at, disclaimer_id, version)"
@@ -73,6 +74,12 @@ public class BulkLoad {
                     article.setString(2, "bench-" + (i + 1));
                     article.setTimestamp(3, at);
                     article.setTimestamp(4, at);
+                    long category = leaves.get(random.nextInt(leaves.size()));
+                    article.setString(5, title);
+                    article.setString(6, summary);
+                    article.setLong(7, category);
+                    article.setLong(8, editor);
+                    article.setTimestamp(9, at);
                     article.addBatch();
                     String hash = String.format("%064x", r);
                     revision.setLong(1, r);
@@ -80,7 +87,7 @@ public class BulkLoad {
                     revision.setString(3, title);
                     revision.setString(4, summary);
                     revision.setString(5, body.toString());
-                    revision.setLong(6, leaves.get(random.nextInt(leaves.size())));
+                    revision.setLong(6, category);
                     revision.setLong(7, editor);
                     revision.setTimestamp(8, at);
                     revision.setTimestamp(9, at);

@@ -57,5 +57,10 @@ measure "back office list, first page (HTML)" -b "$JAR" "$B/admin/articles.xhtml
 measure "API list, newest 20" $A "$B/api/articles?size=20"
 measure "API list, state=PUBLISHED" $A "$B/api/articles?size=20&state=PUBLISHED"
 measure "API list, text filter 康复" $A "$B/api/articles?size=20&q=%E5%BA%B7%E5%A4%8D"
+CATEGORY=$(curl -s $A "$B/api/articles?size=1" | sed 's/.*"categoryId":\([0-9]*\).*/\1/')
+measure "API list, one category" $A "$B/api/articles?size=20&categoryId=$CATEGORY"
+measure "API list, author=editor" $A "$B/api/articles?size=20&author=editor"
+measure "API list, sorted by title" $A "$B/api/articles?size=20&sort=title&dir=asc"
+measure "API list, recently published" $A "$B/api/articles?size=20&sort=published"
 measure "API list, page 4,000" $A "$B/api/articles?size=20&page=4000"
 measure "dashboard (six queues and counts)" -b "$JAR" "$B/admin/"

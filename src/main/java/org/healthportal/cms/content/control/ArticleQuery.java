@@ -13,8 +13,8 @@ public record ArticleQuery(RevisionState state, Long categoryId, String author, 
 
     /** What a list can be ordered by. */
     public enum Sort {
-        UPDATED("a.modifiedAt"), TITLE("r.title"), STATE("r.state"), AUTHOR("r.author.username"),
-        PUBLISHED("a.liveRevision.publishedAt"), REVIEW_DUE("a.nextReviewDue");
+        UPDATED("a.modifiedAt"), TITLE("a.listedTitle"), STATE("a.listedState"), AUTHOR("u.username"),
+        PUBLISHED("a.publishedAt"), REVIEW_DUE("a.nextReviewDue");
 
         final String path;
 

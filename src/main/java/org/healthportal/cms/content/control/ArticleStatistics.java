@@ -20,7 +20,7 @@ public class ArticleStatistics {
         for (RevisionState s : RevisionState.values()) {
             counts.put(s, 0L);
         }
-        em.createQuery("SELECT r.state, COUNT(a) FROM Article a JOIN a.latestRevision r GROUP BY r.state", Object[].class)
+        em.createQuery("SELECT a.listedState, COUNT(a) FROM Article a GROUP BY a.listedState", Object[].class)
                 .getResultList()
                 .forEach(row -> counts.put((RevisionState) row[0], (Long) row[1]));
         return counts;

@@ -80,6 +80,30 @@ public class Article {
     @Column(name = "overdue_handled", nullable = false)
     private boolean overdueHandled;
 
+    // A copy of what the back-office lists filter and sort on, from the latest (and live) revision, so a list
+    // reads this table alone; refreshed by touch(), which every change calls last.
+    @Column(name = "state", length = 20)
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private RevisionState listedState;
+
+    @Column(name = "title", length = 200)
+    private String listedTitle;
+
+    @Column(name = "summary", length = 1000)
+    private String listedSummary;
+
+    @jakarta.persistence.ManyToOne(fetch = jakarta.persistence.FetchType.LAZY)
+    @JoinColumn(name = "category_id")
+    private org.healthportal.cms.taxonomy.entity.Category listedCategory;
+
+    @jakarta.persistence.ManyToOne(fetch = jakarta.persistence.FetchType.LAZY)
+    @JoinColumn(name = "author_id")
+    private Account listedAuthor;
+
+    /** When the live revision was published; null while nothing is live. */
+    @Column(name = "published_at")
+    private Instant publishedAt;
+
     @Version
     private long version;
 
@@ -376,6 +400,13 @@ public class Article {
 
     private void touch(Instant now) {
         modifiedAt = now;
+        Revision latest = latestRevision;
+        listedState = latest.getState();
+        listedTitle = latest.getTitle();
+        listedSummary = latest.getSummary();
+        listedCategory = latest.getCategory();
+        listedAuthor = latest.getAuthor();
+        publishedAt = liveRevision == null ? null : liveRevision.getPublishedAt();
     }
 
     /** Only while nothing was ever public: a public URL, once out, stays. */

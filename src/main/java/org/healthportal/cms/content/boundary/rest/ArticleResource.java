@@ -63,8 +63,20 @@ public class ArticleResource {
     @GET
     public PageJson list(@QueryParam("state") String state, @QueryParam("categoryId") Long categoryId,
                          @QueryParam("author") String author, @QueryParam("q") String text,
+                         @QueryParam("sort") @DefaultValue("updated") String sort,
+                         @QueryParam("dir") @DefaultValue("desc") String dir,
                          @QueryParam("page") @DefaultValue("0") int page,
                          @QueryParam("size") @DefaultValue("20") int size) {
+        ArticleQuery.Sort by;
+        try {
+            by = ArticleQuery.Sort.valueOf(sort.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new CmsException.InvalidInput("Unknown sort '" + sort + "', expected one of: updated, title, state,"
+                    + " author, published, review-due");
+        }
+        if (!dir.equalsIgnoreCase("asc") && !dir.equalsIgnoreCase("desc")) {
+            throw new CmsException.InvalidInput("Unknown dir '" + dir + "', expected asc or desc");
+        }
         RevisionState wanted = null;
         if (state != null && !state.isBlank()) {
             try {
@@ -75,7 +87,7 @@ public class ArticleResource {
             }
         }
         Page<Article> found = articles.list(ArticleQuery.all().withState(wanted).withCategory(categoryId).withAuthor(author)
-                .withText(text), page, size);
+                .withText(text).sortedBy(by, dir.equalsIgnoreCase("asc")), page, size);
         return new PageJson(found.items().stream().map(ArticleSummaryJson::of).toList(), found.total(),
                 found.page(), found.size());
     }

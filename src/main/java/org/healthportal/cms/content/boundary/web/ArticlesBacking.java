@@ -43,7 +43,7 @@ public class ArticlesBacking implements Serializable {
 
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
-            return (int) articles.list(query(ArticleQuery.Sort.UPDATED, false), 0, 1).total();
+            return (int) articles.count(query(ArticleQuery.Sort.UPDATED, false));
         }
 
         @Override
@@ -60,9 +60,8 @@ public class ArticlesBacking implements Serializable {
                 ascending = meta.getOrder() == SortOrder.ASCENDING;
             }
             int size = Math.min(pageSize, Page.MAX_SIZE);
-            Page<Article> page = articles.list(query(sort, ascending), first / size, size);
-            setRowCount((int) page.total());
-            return page.items();
+            // count() above already set the row count for this request; only the page is read here.
+            return articles.items(query(sort, ascending), first / size, size);
         }
 
         @Override

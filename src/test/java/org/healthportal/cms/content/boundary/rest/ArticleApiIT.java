@@ -186,6 +186,58 @@ class ArticleApiIT {
         assertError(editor.get("/api/articles?size=1000"), 400, "size");
     }
 
+    /** The list reads the article row's copy of its latest revision: every change must reach that copy. */
+    @Test
+    void listFollowsEveryChangeOfTheLatestRevision() {
+        String token = java.util.UUID.randomUUID().toString().substring(0, 8);
+        JsonObject a = create("列表旧题 " + token);
+        long id = id(a);
+        assertEquals(1, total("q=" + token + "&state=DRAFT&author=editor"));
+
+        String renamed = "列表新题 " + token;
+        Api.Response saved = editor.put("/api/articles/" + id, json(renamed, "摘要", "<p>正文</p>", categoryId(),
+                a.getJsonNumber("version").longValue()).toString());
+        assertEquals(200, saved.status(), saved.toString());
+        assertEquals(0, total("q=" + java.net.URLEncoder.encode("列表旧题 " + token, java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(1, total("q=" + java.net.URLEncoder.encode(renamed, java.nio.charset.StandardCharsets.UTF_8)));
+
+        org.healthportal.cms.testsupport.Articles.ok(org.healthportal.cms.testsupport.Articles.transition("editor", id, "submit"));
+        assertEquals(0, total("q=" + token + "&state=DRAFT"));
+        assertEquals(1, total("q=" + token + "&state=IN_REVIEW"));
+        org.healthportal.cms.testsupport.Articles.ok(org.healthportal.cms.testsupport.Articles.transition("reviewer", id, "approve"));
+        org.healthportal.cms.testsupport.Articles.ok(org.healthportal.cms.testsupport.Articles.transition("editor", id, "publish"));
+        assertEquals(1, total("q=" + token + "&state=PUBLISHED&categoryId=" + categoryId()));
+        assertEquals(id, editor.get("/api/articles?size=1&sort=published").json().getJsonArray("items")
+                .getJsonObject(0).getJsonNumber("id").longValue(), "the newest publication comes first");
+
+        assertEquals(0, total("q=" + token + "&author=reviewer"));
+        assertEquals(0, total("author=nobody-" + token));
+    }
+
+    @Test
+    void listSortsInTheDatabaseBothWays() {
+        String token = java.util.UUID.randomUUID().toString().substring(0, 8);
+        for (String letter : new String[]{"B", "C", "A"}) {
+            create(letter + " 排序 " + token);
+        }
+        assertEquals(java.util.List.of("A", "B", "C"), firstLetters("q=" + token + "&sort=title&dir=asc"));
+        assertEquals(java.util.List.of("C", "B", "A"), firstLetters("q=" + token + "&sort=title&dir=desc"));
+        assertEquals(java.util.List.of("A", "C", "B"), firstLetters("q=" + token), "newest change first by default");
+        assertError(editor.get("/api/articles?sort=colour"), 400, "Unknown sort");
+        assertError(editor.get("/api/articles?dir=up"), 400, "Unknown dir");
+    }
+
+    private long total(String query) {
+        Api.Response r = editor.get("/api/articles?" + query);
+        assertEquals(200, r.status(), r.toString());
+        return r.json().getJsonNumber("total").longValue();
+    }
+
+    private java.util.List<String> firstLetters(String query) {
+        return editor.get("/api/articles?" + query).json().getJsonArray("items").stream()
+                .map(v -> v.asJsonObject().getString("title").substring(0, 1)).toList();
+    }
+
     @Test
     void theDemoContentCoversEveryState() {
         for (String state : new String[]{"DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "APPROVED", "PUBLISHED",
