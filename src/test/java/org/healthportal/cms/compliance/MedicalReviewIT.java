@@ -187,6 +187,100 @@ class MedicalReviewIT {
         assertTrue(Api.as("editor").get("/api/articles/" + id).json().getBoolean("live"), "banner policy keeps it online");
     }
 
+    @Test
+    void theNoindexPolicyKeepsAnOverduePageOutOfSearchEngines() throws Exception {
+        JsonObject live = Articles.published(uniqueTitle("复审逾期不收录"));
+        JsonObject other = Articles.published(uniqueTitle("复审未逾期"));
+        choosePolicy("noindex");
+        try {
+            makeOverdue(id(live));
+            awaitAudit(id(live), "review-overdue");
+            String url = live.getString("publicUrl");
+            await(() -> Api.anonymous().get(url).body().contains("超过计划复审日期"), "the notice on the page");
+            String page = Api.anonymous().get(url).body();
+            assertTrue(page.contains("<meta name=\"robots\" content=\"noindex\""), "robots noindex on the page");
+            String sitemap = Api.anonymous().get("/sitemap.xml").body();
+            assertFalse(sitemap.contains("/articles/" + live.getString("slug") + "<"), "left out of the sitemap");
+            assertTrue(sitemap.contains("/articles/" + other.getString("slug") + "<"), "others stay in the sitemap");
+            assertFalse(Api.anonymous().get(other.getString("publicUrl")).body().contains("content=\"noindex\""));
+            assertTrue(Api.as("editor").get("/api/articles/" + id(live)).json().getBoolean("live"), "still online");
+        } finally {
+            choosePolicy("banner");
+        }
+        assertFalse(Api.anonymous().get(live.getString("publicUrl")).body().contains("content=\"noindex\""),
+                "back to the banner policy, the page is indexable again");
+    }
+
+    @Test
+    void switchingToTheUnpublishPolicyTakesOverdueArticlesOffline() throws Exception {
+        JsonObject live = Articles.published(uniqueTitle("复审逾期下线"));
+        long id = id(live);
+        makeOverdue(id);
+        awaitAudit(id, "review-overdue");
+        assertTrue(Api.as("editor").get("/api/articles/" + id).json().getBoolean("live"), "banner keeps it online");
+        choosePolicy("unpublish");
+        try {
+            await(() -> !Api.as("editor").get("/api/articles/" + id).json().getBoolean("live"), "taken offline");
+            JsonArray audit = Api.as("editor").get("/api/articles/" + id + "/audit").array();
+            assertTrue(audit.stream().map(e -> e.asJsonObject())
+                    .anyMatch(e -> e.getString("action").equals("unpublish")
+                            && e.getString("actor").equals("system:review-cycle")), audit.toString());
+            await(() -> Api.anonymous().get(live.getString("publicUrl")).status() == 410, "the public page answers 410");
+            // A fresh re-review brings it back: approve a new revision and publish.
+            assertEquals("UNPUBLISHED", Api.as("editor").get("/api/articles/" + id).json().getString("state"));
+        } finally {
+            choosePolicy("banner");
+        }
+    }
+
+    @Test
+    void onlyAdminsChooseThePolicyAndOnlyAKnownOne() {
+        Api.Response read = Api.as("editor").get("/api/review-policy");
+        assertEquals(200, read.status(), read.toString());
+        assertEquals("banner", read.json().getString("configured"));
+        assertEquals(36, read.json().getInt("defaultIntervalMonths"));
+        Api.Response refused = Api.as("editor").put("/api/review-policy", "{\"overdue\":\"unpublish\"}");
+        assertEquals(403, refused.status(), refused.toString());
+        Api.Response unknown = Api.as("admin").put("/api/review-policy", "{\"overdue\":\"delete\"}");
+        assertEquals(400, unknown.status(), unknown.toString());
+        assertTrue(unknown.json().getString("error").contains("Unknown policy"), unknown.toString());
+        assertEquals(400, Api.as("admin").put("/api/review-policy", "{}").status());
+        assertEquals("banner", Api.as("editor").get("/api/review-policy").json().getString("overdue"), "unchanged");
+    }
+
+    private static void choosePolicy(String policy) {
+        Api.Response r = Api.as("admin").put("/api/review-policy", "{\"overdue\":\"" + policy + "\"}");
+        assertEquals(200, r.status(), r.toString());
+        assertEquals(policy, r.json().getString("overdue"));
+        assertEquals("admin", r.json().getString("updatedBy"));
+    }
+
+    private static void makeOverdue(long id) throws java.sql.SQLException {
+        try (java.sql.Connection db = org.healthportal.cms.testsupport.CmsServer.database();
+             java.sql.PreparedStatement past = db.prepareStatement(
+                     "UPDATE article SET next_review_due = ? WHERE id = ?")) {
+            past.setTimestamp(1, java.sql.Timestamp.valueOf("2020-01-01 00:00:00"));
+            past.setLong(2, id);
+            assertEquals(1, past.executeUpdate());
+        }
+    }
+
+    private static void awaitAudit(long id, String action) {
+        await(() -> Api.as("editor").get("/api/articles/" + id + "/audit").body().contains(action),
+                "the audit trail shows " + action);
+    }
+
+    /** Polls over HTTP (the review cycle runs with the scheduler, every second in tests) for up to a minute. */
+    private static void await(java.util.function.BooleanSupplier condition, String what) {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        while (java.time.Instant.now().isBefore(deadline)) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+        }
+        assertTrue(condition.getAsBoolean(), what);
+    }
+
     private static long category(String slug) {
         return Api.as("editor").get("/api/categories").array().stream().map(v -> v.asJsonObject())
                 .filter(c -> c.getString("slug").equals(slug)).findFirst().orElseThrow().getJsonNumber("id").longValue();

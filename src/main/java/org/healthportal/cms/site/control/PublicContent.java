@@ -126,15 +126,28 @@ public class PublicContent {
         return slugs.stream().flatMap(s -> found.stream().filter(t -> t.slug().equals(s)).limit(1)).toList();
     }
 
-    public long countLive() {
-        return em.createQuery("SELECT COUNT(a) FROM Article a WHERE a.liveRevision IS NOT NULL", Long.class)
-                .getSingleResult();
+    /** Live articles for the sitemap; with {@code overdueAt}, leaving out those overdue then (noindex policy). */
+    public long countListed(Instant overdueAt) {
+        var query = em.createQuery("SELECT COUNT(a) FROM Article a WHERE a.liveRevision IS NOT NULL"
+                + notOverdue(overdueAt), Long.class);
+        if (overdueAt != null) {
+            query.setParameter("at", overdueAt);
+        }
+        return query.getSingleResult();
     }
 
-    /** One slice of every live article for the sitemap: slug and last change, ordered by id. */
-    public List<Object[]> sitemapSlice(int first, int max) {
-        return em.createQuery("SELECT a.slug, r.publishedAt FROM Article a JOIN a.liveRevision r ORDER BY a.id",
-                Object[].class).setFirstResult(first).setMaxResults(max).getResultList();
+    /** One slice of the sitemap's articles: slug and last change, ordered by id. */
+    public List<Object[]> sitemapSlice(Instant overdueAt, int first, int max) {
+        var query = em.createQuery("SELECT a.slug, r.publishedAt FROM Article a JOIN a.liveRevision r WHERE 1 = 1"
+                + notOverdue(overdueAt) + " ORDER BY a.id", Object[].class);
+        if (overdueAt != null) {
+            query.setParameter("at", overdueAt);
+        }
+        return query.setFirstResult(first).setMaxResults(max).getResultList();
+    }
+
+    private static String notOverdue(Instant overdueAt) {
+        return overdueAt == null ? "" : " AND (a.nextReviewDue IS NULL OR a.nextReviewDue > :at)";
     }
 
     /** The live revision id of every live article: what each node compares change signals against. */

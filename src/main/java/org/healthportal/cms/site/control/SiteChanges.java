@@ -33,6 +33,7 @@ public class SiteChanges {
     private static final Logger LOG = Logger.getLogger(SiteChanges.class.getName());
     private static final String ARTICLE = "article:";
     private static final String CATEGORY = "category:";
+    private static final String POLICY = "policy:";
 
     @Inject
     PublicContent content;
@@ -48,6 +49,9 @@ public class SiteChanges {
 
     @Inject
     SiteLists lists;
+
+    @Inject
+    org.healthportal.cms.workflow.control.ReviewPolicy reviewPolicy;
 
     @Inject
     Instance<CacheManager> cacheManager;
@@ -101,10 +105,21 @@ public class SiteChanges {
         send(CATEGORY + changed.categoryId());
     }
 
+    /** Pages show the overdue policy's notice and robots tag, and the sitemap leaves out noindex pages. */
+    void onPolicy(@Observes(during = TransactionPhase.AFTER_SUCCESS)
+                  org.healthportal.cms.workflow.entity.ReviewPolicyChanged changed) {
+        reviewPolicy.forget();
+        dropPages();
+        send(POLICY + changed.policy());
+    }
+
     /** A signal from another node: drop pages now (no container services needed), re-read the rest after. */
     void received(String signal) {
         if (signal.startsWith(CATEGORY)) {
             categories.forget();
+            dropPages();
+        } else if (signal.startsWith(POLICY)) {
+            reviewPolicy.forget();
             dropPages();
         } else if (signal.startsWith(ARTICLE)) {
             dropPages();

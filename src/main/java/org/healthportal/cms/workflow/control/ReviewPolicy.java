@@ -40,8 +40,45 @@ public class ReviewPolicy {
         return category.reviewIntervalMonths(defaultMonths);
     }
 
+    @jakarta.persistence.PersistenceContext
+    jakarta.persistence.EntityManager em;
+
+    /** The admin's choice as last read, and when; re-read after a change (or half a minute, as a backstop). */
+    private volatile Overdue chosen;
+    private volatile long readAt;
+
+    /** The policy in force: an admin's choice in the back office, else the configured default. */
     public Overdue overdue() {
-        return Overdue.valueOf(overdue.strip().toUpperCase(java.util.Locale.ROOT));
+        Overdue current = chosen;
+        if (current == null || System.nanoTime() - readAt > 30_000_000_000L) {
+            org.healthportal.cms.workflow.entity.ReviewSetting setting =
+                    em.find(org.healthportal.cms.workflow.entity.ReviewSetting.class,
+                            org.healthportal.cms.workflow.entity.ReviewSetting.ID);
+            current = parse(setting == null || setting.getOverduePolicy() == null
+                    ? overdue : setting.getOverduePolicy());
+            chosen = current;
+            readAt = System.nanoTime();
+        }
+        return current;
+    }
+
+    /** The policy the configuration sets, used until an admin chooses one. */
+    public Overdue configured() {
+        return parse(overdue);
+    }
+
+    /** Forgets the cached choice: it changed here or on another node. */
+    public void forget() {
+        chosen = null;
+    }
+
+    void onChange(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
+                  org.healthportal.cms.workflow.entity.ReviewPolicyChanged change) {
+        forget();
+    }
+
+    public static Overdue parse(String name) {
+        return Overdue.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
     }
 
     public boolean isNoindex() {

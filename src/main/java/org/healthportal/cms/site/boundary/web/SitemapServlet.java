@@ -34,10 +34,15 @@ public class SitemapServlet extends HttpServlet {
     @Inject
     SiteConfig config;
 
+    @Inject
+    org.healthportal.cms.workflow.control.ReviewPolicy reviewPolicy;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType("application/xml;charset=UTF-8");
-        long live = content.countLive();
+        // Under the noindex policy, pages overdue for review are not offered to search engines either.
+        Instant overdueAt = reviewPolicy.isNoindex() ? Instant.now() : null;
+        long live = content.countListed(overdueAt);
         int files = (int) Math.max(1, (live + PER_FILE - 1) / PER_FILE);
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         PrintWriter out = response.getWriter();
@@ -74,7 +79,7 @@ public class SitemapServlet extends HttpServlet {
         }
         int first = (file - 1) * PER_FILE;
         for (int at = first; at < first + PER_FILE; at += 5000) {
-            var slice = content.sitemapSlice(at, Math.min(5000, first + PER_FILE - at));
+            var slice = content.sitemapSlice(overdueAt, at, Math.min(5000, first + PER_FILE - at));
             for (Object[] row : slice) {
                 out.write("<url><loc>" + config.absolute("articles/" + row[0]) + "</loc>");
                 if (row[1] instanceof Instant published) {

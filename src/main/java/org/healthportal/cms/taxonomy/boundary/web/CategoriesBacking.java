@@ -93,6 +93,30 @@ public class CategoriesBacking implements Serializable {
         act(() -> categories.shift(c.getId(), 1), "categories.moved");
     }
 
+    @Inject
+    org.healthportal.cms.workflow.control.ReviewSettings reviewSettings;
+
+    private org.healthportal.cms.workflow.control.ReviewPolicy.Overdue overduePolicy;
+
+    public org.healthportal.cms.workflow.control.ReviewPolicy.Overdue getOverduePolicy() {
+        if (overduePolicy == null) {
+            overduePolicy = reviewPolicy.overdue();
+        }
+        return overduePolicy;
+    }
+
+    public void setOverduePolicy(org.healthportal.cms.workflow.control.ReviewPolicy.Overdue overduePolicy) {
+        this.overduePolicy = overduePolicy;
+    }
+
+    public org.healthportal.cms.workflow.control.ReviewPolicy.Overdue[] getOverduePolicies() {
+        return org.healthportal.cms.workflow.control.ReviewPolicy.Overdue.values();
+    }
+
+    public void saveOverduePolicy() {
+        Feedback.attempt(() -> reviewSettings.choose(overduePolicy), "policy.saved");
+    }
+
     private boolean act(Runnable action, String successKey) {
         boolean done = Feedback.attempt(action, successKey);
         rows = null;
