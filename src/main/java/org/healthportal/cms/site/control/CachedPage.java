@@ -3,12 +3,9 @@ package org.healthportal.cms.site.control;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -54,13 +51,18 @@ public record CachedPage(String contentType, byte[] body, byte[] gzipped, String
         return body.length + (gzipped == null ? 0 : gzipped.length);
     }
 
+    /**
+     * A strong validator from the bytes: two different CRCs (both computed by the CPU's own instructions) and the
+     * length, 80 bits in all. It only has to tell versions of one URL apart, and SHA-256 here took a sixth of an
+     * uncached render.
+     */
     static String etagOf(byte[] body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+        c.update(body);
+        java.util.zip.CRC32 d = new java.util.zip.CRC32();
+        d.update(body);
+        return "\"" + Long.toString(c.getValue(), 36) + "-" + Long.toString(d.getValue(), 36) + "-"
+                + Integer.toString(body.length, 36) + "\"";
     }
 
     private static boolean compressible(String contentType) {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.healthportal.cms.content.control.Page;
 import org.healthportal.cms.content.entity.Article;
-import org.healthportal.cms.content.entity.Revision;
+import org.healthportal.cms.content.entity.Reference;
 
 /**
  * What the public may read: only live revisions, never a draft, whatever the latest revision is. Every query here
@@ -30,7 +30,16 @@ public class PublicContent {
     @PersistenceContext
     EntityManager em;
 
-    /** The live revision of the article with this slug, with its reviewer's credentials and its disclaimer. */
+    /** The live article with this slug and what its page shows besides: first publication, review history. */
+    public Optional<LivePage> livePage(String slug) {
+        return findLive(slug).map(a -> new LivePage(a, firstPublished(a.articleId()).orElse(a.publishedAt()),
+                reviewHistory(a.articleId())));
+    }
+
+    /**
+     * The live revision of the article with this slug, with its reviewer's credentials, its disclaimer and its
+     * references, as projections (no entity and its eager relations is loaded for a public page).
+     */
     public Optional<ArticleView> findLive(String slug) {
         Optional<Object[]> found = em.createQuery("SELECT a.id, a.slug, r.id, r.title, r.summary, r.body, c.id,"
                         + " r.publishedAt, r.approvedAt, ap.id, ap.displayName, d.versionNumber, d.textZh,"
@@ -49,8 +58,15 @@ public class PublicContent {
                     (String) row[5], (Long) row[6], (Instant) row[7], (Instant) row[8], (String) row[10],
                     (String) credentials[0], (String) credentials[1], (Integer) row[11], (String) row[12],
                     (String) row[13], (Instant) row[14], (Instant) row[15], (Instant) row[16], (String) row[17],
-                    (String) row[18], (String) row[19], em.find(Revision.class, row[2]).references());
+                    (String) row[18], (String) row[19], references((Long) row[2]));
         });
+    }
+
+    private List<Reference> references(Long revisionId) {
+        return em.createQuery("SELECT NEW org.healthportal.cms.content.entity.Reference(f.title, f.publisher, f.year,"
+                        + " f.link) FROM Revision r JOIN r.references f WHERE r.id = :id ORDER BY INDEX(f)",
+                        Reference.class)
+                .setParameter("id", revisionId).getResultList();
     }
 
     /** The article's public review history, newest first: publications, re-reviews and corrections. */

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Lists that many pages share (the newest articles, the featured ones), read once and kept until the next change
- * signal, so an uncached article render costs two queries: the article and its related articles.
+ * signal, so an uncached article render reads only the article itself: the related lists come from here too.
  */
 @ApplicationScoped
 public class SiteLists {
@@ -25,6 +25,9 @@ public class SiteLists {
 
     private volatile List<ArticleTeaser> latest;
     private volatile List<ArticleTeaser> featured;
+    /** Newest live articles per set of categories (an article page's related list); as many keys as categories. */
+    private final java.util.Map<java.util.Set<Long>, List<ArticleTeaser>> newest =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Counts changes, so a list read before a change is not kept after it. */
     private long generation;
@@ -74,9 +77,35 @@ public class SiteLists {
         return f;
     }
 
+    /**
+     * The {@code max} newest live articles in these categories. Kept per category set until the next change, so
+     * the related lists of the articles of one category are read once, not on every render.
+     */
+    public List<ArticleTeaser> newestIn(java.util.Collection<Long> categoryIds, int max) {
+        if (max > MAX_NEWEST) {
+            return content.inCategories(categoryIds, null, max);
+        }
+        java.util.Set<Long> key = java.util.Set.copyOf(categoryIds);
+        List<ArticleTeaser> l = newest.get(key);
+        if (l == null) {
+            long g = generation();
+            l = List.copyOf(content.inCategories(key, null, MAX_NEWEST));
+            synchronized (this) {
+                if (g == generation) {
+                    newest.put(key, l);
+                }
+            }
+        }
+        return l.size() > max ? l.subList(0, max) : l;
+    }
+
+    /** How many newest articles a category set keeps. */
+    static final int MAX_NEWEST = 8;
+
     public synchronized void forget() {
         generation++;
         latest = null;
         featured = null;
+        newest.clear();
     }
 }

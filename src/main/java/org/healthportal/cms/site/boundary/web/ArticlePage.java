@@ -17,6 +17,7 @@ import org.healthportal.cms.site.control.ArticleView;
 import org.healthportal.cms.site.control.CategoryNode;
 import org.healthportal.cms.site.control.Excerpts;
 import org.healthportal.cms.site.control.JsonLd;
+import org.healthportal.cms.site.control.LivePage;
 import org.healthportal.cms.site.control.PublicContent;
 import org.healthportal.cms.site.control.SiteCategories;
 import org.healthportal.cms.site.control.SiteConfig;
@@ -47,14 +48,18 @@ public class ArticlePage {
     private ArticleView article;
     private List<CategoryNode> path = List.of();
     private Instant firstPublished;
+    private List<org.healthportal.cms.site.control.ReviewHistoryEntry> history = List.of();
+    // Read once per request: the page's c:forEach loops evaluate their list for every item.
+    private List<ArticleTeaser> related;
+    private List<ArticleTeaser> latest;
 
     @PostConstruct
     void load() {
-        Object slug = faces.getExternalContext().getRequestMap().get(PublicSiteFilter.SLUG);
-        if (slug != null) {
-            article = content.findLive(slug.toString()).orElse(null);
-        }
-        if (article == null) {
+        Map<String, Object> attributes = faces.getExternalContext().getRequestMap();
+        LivePage page = attributes.get(PublicSiteFilter.ARTICLE_VIEW) instanceof LivePage read ? read
+                : attributes.get(PublicSiteFilter.SLUG) == null ? null
+                : content.livePage(attributes.get(PublicSiteFilter.SLUG).toString()).orElse(null);
+        if (page == null) {
             // Reached without the clean URL, or the article went offline meanwhile.
             try {
                 faces.getExternalContext().responseSendError(404, "Not found");
@@ -64,13 +69,15 @@ public class ArticlePage {
             faces.responseComplete();
             return;
         }
+        article = page.article();
+        firstPublished = page.firstPublished();
+        history = page.history();
         path = categories.byId(article.categoryId()).map(CategoryNode::getPath).orElse(List.of());
-        firstPublished = content.firstPublished(article.articleId()).orElse(article.publishedAt());
     }
 
     /** Publications, re-reviews and corrections, newest first. */
-    public java.util.List<org.healthportal.cms.site.control.ReviewHistoryEntry> getHistory() {
-        return article == null ? java.util.List.of() : content.reviewHistory(article.articleId());
+    public List<org.healthportal.cms.site.control.ReviewHistoryEntry> getHistory() {
+        return history;
     }
 
     public ArticleView getArticle() {
@@ -101,11 +108,19 @@ public class ArticlePage {
 
     /** Same category first, then the rest of each enclosing category, nearest first. */
     public List<ArticleTeaser> getRelated() {
+        if (related == null) {
+            related = findRelated();
+        }
+        return related;
+    }
+
+    private List<ArticleTeaser> findRelated() {
         Map<Long, ArticleTeaser> related = new LinkedHashMap<>();
         for (int i = path.size() - 1; i >= 0 && related.size() < RELATED; i--) {
             List<Long> ids = i == path.size() - 1 ? List.of(path.get(i).getId()) : path.get(i).subtreeIds();
-            for (ArticleTeaser t : content.inCategories(ids, article.articleId(), RELATED)) {
-                if (related.size() < RELATED) {
+            // One more than shown, as this article may be among them.
+            for (ArticleTeaser t : lists.newestIn(ids, RELATED + 1)) {
+                if (related.size() < RELATED && !t.id().equals(article.articleId())) {
                     related.putIfAbsent(t.id(), t);
                 }
             }
@@ -114,7 +129,10 @@ public class ArticlePage {
     }
 
     public List<ArticleTeaser> getLatest() {
-        return lists.latest().stream().filter(t -> !t.id().equals(article.articleId())).limit(6).toList();
+        if (latest == null) {
+            latest = lists.latest().stream().filter(t -> !t.id().equals(article.articleId())).limit(6).toList();
+        }
+        return latest;
     }
 
     public String getJsonLd() {

@@ -29,6 +29,8 @@ import org.healthportal.cms.site.control.SiteCategories;
 public class PublicSiteFilter extends HttpFilter {
 
     static final String SLUG = "cms.slug";
+    /** The live article the filter already read, handed to the page so it is read once. */
+    static final String ARTICLE_VIEW = "cms.article";
     static final String PAGE_CACHE_CONTROL = "public, max-age=0, must-revalidate";
 
     @Inject
@@ -83,12 +85,14 @@ public class PublicSiteFilter extends HttpFilter {
             }
             case ARTICLE -> {
                 String slug = path.substring("/articles/".length());
-                if (!validSlug(slug) || !content.isLive(slug)) {
+                var live = validSlug(slug) ? content.livePage(slug) : java.util.Optional.<Object>empty();
+                if (live.isEmpty()) {
                     response.sendError(validSlug(slug) && content.wasPublic(slug)
                             ? HttpServletResponse.SC_GONE : HttpServletResponse.SC_NOT_FOUND);
                     return;
                 }
                 request.setAttribute(SLUG, slug);
+                request.setAttribute(ARTICLE_VIEW, live.get());
                 target = "/article.xhtml";
             }
             case CATEGORY -> {
