@@ -35,6 +35,9 @@ public class AuditTrail {
                     t.from(), t.to(), t.comment());
             chain.append(event);
             em.persist(event);
+            // Inserted one by one: the provider may otherwise insert one transaction's new events in any order,
+            // and the ids (the order the chain is verified in) would no longer follow the links.
+            em.flush();
         }
     }
 
