@@ -66,6 +66,8 @@ public class SearchIndex {
             IndexWriterConfig config = new IndexWriterConfig(analyzer);
             config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
             config.setRAMBufferSizeMB(64);
+            // Newest first on disk: among equally good hits the newest wins, and a search can stop early.
+            config.setIndexSort(SearchQueries.NEWEST_FIRST);
             writer = new IndexWriter(directory, config);
             searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
@@ -159,6 +161,7 @@ public class SearchIndex {
     public SearchResult search(String q, int page, int size) {
         String normalized = SearchQueries.normalize(q);
         Query query = SearchQueries.build(analyzer, normalized);
+        Query marks = SearchQueries.forHighlighting(analyzer, normalized);
         if (query == null || page < 0 || page >= MAX_PAGES) {
             return SearchResult.empty(normalized, page, size);
         }
@@ -171,7 +174,7 @@ public class SearchIndex {
             ScoreDoc[] docs = top.scoreDocs;
             for (int i = page * size; i < docs.length; i++) {
                 Document doc = searcher.storedFields().document(docs[i].doc);
-                hits.add(hit(query, doc));
+                hits.add(hit(marks, doc));
             }
             return new SearchResult(normalized, hits, top.totalHits.value,
                     top.totalHits.relation == TotalHits.Relation.EQUAL_TO, page, size);
@@ -199,7 +202,7 @@ public class SearchIndex {
             excerpt = SearchQueries.escape(Excerpts.cut(summary, EXCERPT));
         }
         return new SearchResult.Hit(doc.get("slug"), SearchQueries.highlightAll(analyzer, query, SearchQueries.TITLE, title),
-                excerpt, Instant.ofEpochMilli(doc.getField("published").numericValue().longValue()));
+                excerpt, Instant.ofEpochMilli(doc.getField(SearchQueries.PUBLISHED).numericValue().longValue()));
     }
 
     public boolean isReady() {
@@ -218,10 +221,16 @@ public class SearchIndex {
         Document doc = new Document();
         doc.add(new StringField("id", d.articleId().toString(), Field.Store.YES));
         doc.add(new StoredField("slug", d.slug()));
-        doc.add(new StoredField("published", d.publishedAt() == null ? 0L : d.publishedAt().toEpochMilli()));
+        long published = d.publishedAt() == null ? 0L : d.publishedAt().toEpochMilli();
+        doc.add(new StoredField(SearchQueries.PUBLISHED, published));
+        doc.add(new org.apache.lucene.document.NumericDocValuesField(SearchQueries.PUBLISHED, published));
         doc.add(new TextField(SearchQueries.TITLE, d.title(), Field.Store.YES));
         doc.add(new TextField(SearchQueries.SUMMARY, d.summary(), Field.Store.YES));
-        doc.add(new TextField(SearchQueries.BODY, Excerpts.plainText(d.body()), Field.Store.YES));
+        String body = Excerpts.plainText(d.body());
+        doc.add(new TextField(SearchQueries.BODY, body, Field.Store.YES));
+        for (String value : new String[]{d.title(), d.summary(), body}) {
+            doc.add(new TextField(SearchQueries.TEXT, value, Field.Store.NO));
+        }
         return doc;
     }
 }

@@ -8,6 +8,7 @@ import org.apache.lucene.analysis.cjk.CJKAnalyzer;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.highlight.Highlighter;
 import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
@@ -33,6 +34,12 @@ public final class SearchQueries {
     public static final String TITLE = "title";
     public static final String SUMMARY = "summary";
     public static final String BODY = "body";
+    /** Title, lead and body together (indexed, not stored): what a search must match. */
+    public static final String TEXT = "text";
+    public static final String PUBLISHED = "published";
+    /** The index order, and so the order among hits of equal score. */
+    static final org.apache.lucene.search.Sort NEWEST_FIRST = new org.apache.lucene.search.Sort(
+            new org.apache.lucene.search.SortField(PUBLISHED, org.apache.lucene.search.SortField.Type.LONG, true));
     static final int MAX_WORDS = 8;
     public static final int MAX_LENGTH = 100;
 
@@ -40,7 +47,19 @@ public final class SearchQueries {
     }
 
     public static Analyzer analyzer() {
-        return new CJKAnalyzer();
+        Analyzer cjk = new CJKAnalyzer();
+        return new org.apache.lucene.analysis.DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+            @Override
+            protected Analyzer getWrappedAnalyzer(String fieldName) {
+                return cjk;
+            }
+
+            @Override
+            public int getPositionIncrementGap(String fieldName) {
+                // Title, lead and body go into TEXT as three values: no phrase may match across two of them.
+                return 100;
+            }
+        };
     }
 
     /** The normalized query: trimmed, whitespace collapsed, at most {@link #MAX_LENGTH} characters. */
@@ -52,8 +71,23 @@ public final class SearchQueries {
         return s.length() > MAX_LENGTH ? s.substring(0, MAX_LENGTH).strip() : s;
     }
 
-    /** Every word must match in some field; a title match weighs most. Null when nothing searchable is left. */
+    /**
+     * Every word must match, as a phrase, in the title, lead or body. Hits rank in tiers: each word found in the
+     * title counts 4, in the lead 2, anywhere 1; within a tier the newest article comes first (the index is kept
+     * newest first). Fixed weights instead of term statistics let the search stop once no later article can reach
+     * the page (BM25 over three fields per word read every match: over 60 ms a query at 100,000 articles). Null
+     * when nothing searchable is left.
+     */
     public static Query build(Analyzer analyzer, String q) {
+        return query(analyzer, q, true);
+    }
+
+    /** The same words per field, for marking them in the title, lead and body of a hit. */
+    public static Query forHighlighting(Analyzer analyzer, String q) {
+        return query(analyzer, q, false);
+    }
+
+    private static Query query(Analyzer analyzer, String q, boolean matching) {
         String normalized = normalize(q);
         if (normalized.isEmpty()) {
             return null;
@@ -65,19 +99,23 @@ public final class SearchQueries {
             if (words == MAX_WORDS) {
                 break;
             }
-            BooleanQuery.Builder anyField = new BooleanQuery.Builder();
-            boolean found = false;
-            for (String field : new String[]{TITLE, SUMMARY, BODY}) {
-                Query q1 = builder.createPhraseQuery(field, word);
-                if (q1 != null) {
-                    float boost = TITLE.equals(field) ? 3f : SUMMARY.equals(field) ? 2f : 1f;
-                    anyField.add(new BoostQuery(q1, boost), BooleanClause.Occur.SHOULD);
-                    found = true;
+            Query text = builder.createPhraseQuery(TEXT, word);
+            if (text == null) {
+                continue;
+            }
+            words++;
+            if (matching) {
+                all.add(new ConstantScoreQuery(text), BooleanClause.Occur.MUST);
+            }
+            for (String field : new String[]{TITLE, SUMMARY}) {
+                Query inField = builder.createPhraseQuery(field, word);
+                if (inField != null) {
+                    all.add(matching ? new BoostQuery(new ConstantScoreQuery(inField), TITLE.equals(field) ? 4f : 2f)
+                            : inField, BooleanClause.Occur.SHOULD);
                 }
             }
-            if (found) {
-                all.add(anyField.build(), BooleanClause.Occur.MUST);
-                words++;
+            if (!matching) {
+                all.add(builder.createPhraseQuery(BODY, word), BooleanClause.Occur.SHOULD);
             }
         }
         return words == 0 ? null : all.build();

@@ -25,9 +25,12 @@ class SearchQueriesTest {
         List<SearchDocument> docs = List.of(
                 doc(1, "中医针灸促进神经功能恢复", "针灸可以辅助康复。", "<p>针刺穴位。</p>"),
                 doc(2, "卒中后居家康复", "康复训练要点。", "<p>配合<b>针灸</b>治疗效果更好。</p>"),
-                doc(3, "安全使用中药", "中药也有禁忌。", "<p>针对不同体质，灸法不同。</p>"));
+                doc(3, "安全使用中药", "中药也有禁忌。", "<p>针对不同体质，灸法不同。</p>"),
+                doc(4, "颈椎保健", "日常保养。", "<p>推拿可以放松肌肉。</p>"),
+                doc(5, "腰背保健", "日常锻炼。", "<p>推拿手法要轻。</p>"));
         try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
-            try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analyzer))) {
+            try (IndexWriter w = new IndexWriter(dir,
+                    new IndexWriterConfig(analyzer).setIndexSort(SearchQueries.NEWEST_FIRST))) {
                 for (SearchDocument d : docs) {
                     w.addDocument(SearchIndex.document(d));
                 }
@@ -38,13 +41,27 @@ class SearchQueriesTest {
                 assertEquals(1, searcher.count(SearchQueries.build(analyzer, "针灸 康复训练")));
                 assertEquals(1, searcher.count(SearchQueries.build(analyzer, "神经功能")));
                 assertEquals(0, searcher.count(SearchQueries.build(analyzer, "针灸 骨折")));
+                assertEquals(0, searcher.count(SearchQueries.build(analyzer, "恢复针灸")),
+                        "no phrase across the end of the title and the start of the lead");
+                var top = searcher.search(SearchQueries.build(analyzer, "针灸"), 10).scoreDocs;
+                assertEquals("1", searcher.storedFields().document(top[0].doc).get("id"), "a title match ranks first");
+                var rehab = searcher.search(SearchQueries.build(analyzer, "康复"), 10).scoreDocs;
+                assertEquals(List.of("2", "1"), java.util.Arrays.stream(rehab).map(d -> id(searcher, d.doc)).toList(),
+                        "in the title before in the lead");
+                var needles = searcher.search(SearchQueries.build(analyzer, "针"), 10).scoreDocs;
+                assertEquals(0, needles.length, "a single character is not a word");
+                var either = searcher.search(SearchQueries.build(analyzer, "不同"), 10).scoreDocs;
+                assertEquals(List.of("3"), java.util.Arrays.stream(either).map(d -> id(searcher, d.doc)).toList());
+                var massage = searcher.search(SearchQueries.build(analyzer, "推拿"), 10).scoreDocs;
+                assertEquals(List.of("5", "4"), java.util.Arrays.stream(massage).map(d -> id(searcher, d.doc)).toList(),
+                        "equally good hits: the newest first");
             }
         }
     }
 
     @Test
     void highlightsMarkTheMatchAndEscapeTheRest() {
-        Query q = SearchQueries.build(analyzer, "针灸");
+        Query q = SearchQueries.forHighlighting(analyzer, "针灸");
         assertEquals("中医<mark>针灸</mark>与&lt;康复&gt;",
                 SearchQueries.highlightAll(analyzer, q, SearchQueries.TITLE, "中医针灸与<康复>"));
         assertEquals("卒中&amp;康复", SearchQueries.highlightAll(analyzer, q, SearchQueries.TITLE, "卒中&康复"));
@@ -72,7 +89,17 @@ class SearchQueriesTest {
         SearchQueries.build(analyzer, "title:(针灸) AND \"*\" OR ~");
     }
 
+    private static String id(IndexSearcher searcher, int doc) {
+        try {
+            return searcher.storedFields().document(doc).get("id");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static SearchDocument doc(long id, String title, String summary, String body) {
-        return new SearchDocument(id, id, "a-" + id, title, summary, body, Instant.parse("2025-06-30T07:31:00Z"));
+        // A later id is a later publication.
+        return new SearchDocument(id, id, "a-" + id, title, summary, body,
+                Instant.parse("2025-06-30T07:31:00Z").plusSeconds(3600 * id));
     }
 }

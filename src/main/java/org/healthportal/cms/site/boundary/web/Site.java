@@ -38,9 +38,9 @@ public class Site {
         return instant == null ? "" : date.format(instant);
     }
 
-    /** For {@code <time datetime>}: the moment with its offset. */
+    /** For {@code <time datetime>}: the moment with its offset; pages use {@link SiteFunctions#iso}. */
     public String iso(Instant instant) {
-        return instant == null ? "" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(config.zone()).withNano(0));
+        return SiteFunctions.iso(instant);
     }
 
     /** The top categories; none when the database cannot be read, so the error page still renders. */
