@@ -132,7 +132,7 @@ wrk -t2 -c16 -d"${BENCH_UNCACHED_WARMUP:-60s}" -s "$WORK/articles.lua" "$B" >/de
 run "article, uncached render ($N articles)" "$B" "$WORK/articles.lua"
 curl -sf -X POST "$B/bench/page-cache?enabled=true"
 
-rps_of() { for r in "${RESULTS[@]}"; do [[ $r == "$1|"* ]] && echo "$r" | cut -d'|' -f2; done; }
+rps_of() { for r in "${RESULTS[@]}"; do if [[ $r == "$1|"* ]]; then echo "$r" | cut -d'|' -f2; fi; done; }
 CACHED=$(rps_of "article, cached"); BARE=$(rps_of "bare servlet, same bytes"); NGX=$(rps_of "nginx, same bytes as a file")
 echo
 echo "| page ($N articles) | requests/s | p50 | p99 |"
