@@ -17,6 +17,7 @@ import org.healthportal.cms.accounts.control.CurrentUser;
 import org.healthportal.cms.accounts.entity.Account;
 import org.healthportal.cms.accounts.entity.Role;
 import org.healthportal.cms.content.entity.Article;
+import org.healthportal.cms.content.entity.FormerSlug;
 import org.healthportal.cms.content.entity.ArticleChanged;
 import org.healthportal.cms.content.entity.ArticleContent;
 import org.healthportal.cms.content.entity.Revision;
@@ -203,7 +204,10 @@ public class ArticleService {
         return article;
     }
 
-    /** Changes the slug of an article that was never public; public URLs, once out, stay. */
+    /**
+     * Changes an article's address. An address it had while public keeps redirecting to it, and is never given to
+     * another article; taking back one of its own former addresses makes it current again.
+     */
     public Article changeSlug(Long id, String slug, Long expectedVersion) {
         requireEditor();
         Article article = get(id);
@@ -214,12 +218,21 @@ public class ArticleService {
         if (wanted.equals(article.getSlug())) {
             return article;
         }
-        if (findBySlug(wanted).isPresent()) {
+        FormerSlug former = em.find(FormerSlug.class, wanted);
+        if (findBySlug(wanted).isPresent() || former != null && !former.getArticle().getId().equals(id)) {
             throw new CmsException.Conflict("The slug " + wanted + " is already used by another article")
                     .withKey("error.slugTaken", wanted);
         }
-        article.changeSlug(wanted);
+        if (former != null) {
+            em.remove(former);
+            em.flush();
+        }
+        article.changeSlug(wanted, clock.instant()).ifPresent(em::persist);
         flush();
+        if (article.isWasPublished()) {
+            // Canonical links, lists and the sitemap name the new address.
+            changed.fire(new ArticleChanged(article.getId(), article.getSlug(), article.isLive(), true));
+        }
         return article;
     }
 
@@ -237,7 +250,7 @@ public class ArticleService {
         Instant now = clock.instant();
         ArticleContent content = content(title, summary, body, categoryId, sources);
         String wanted = slug == null || slug.isBlank() ? Slugs.fromTitle(title) : Slugs.requireValid(slug);
-        if (slug != null && !slug.isBlank() && findBySlug(wanted).isPresent()) {
+        if (slug != null && !slug.isBlank() && taken(wanted)) {
             throw new CmsException.Conflict("The slug " + wanted + " is already used by another article")
                     .withKey("error.slugTaken", wanted);
         }
@@ -248,7 +261,7 @@ public class ArticleService {
         em.persist(first);
         if (wanted.isEmpty()) {
             // A title in Chinese only: the id keeps the URL short and stable.
-            article.changeSlug(uniqueSlug("article-" + article.getId()));
+            article.changeSlug(uniqueSlug("article-" + article.getId()), clock.instant());
         }
         audit.record(author.getUsername(), now,
                 List.of(new Transition(AuditAction.CREATE, first, null, RevisionState.DRAFT)));
@@ -305,9 +318,14 @@ public class ArticleService {
         return account;
     }
 
+    /** In use as an article's address now, or kept as one it had. */
+    private boolean taken(String slug) {
+        return findBySlug(slug).isPresent() || em.find(FormerSlug.class, slug) != null;
+    }
+
     private String uniqueSlug(String base) {
         String candidate = base;
-        for (int n = 2; findBySlug(candidate).isPresent(); n++) {
+        for (int n = 2; taken(candidate); n++) {
             candidate = base + "-" + n;
         }
         return candidate;

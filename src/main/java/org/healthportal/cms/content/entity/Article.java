@@ -409,13 +409,16 @@ public class Article {
         publishedAt = liveRevision == null ? null : liveRevision.getPublishedAt();
     }
 
-    /** Only while nothing was ever public: a public URL, once out, stays. */
-    public void changeSlug(String newSlug) {
-        if (wasPublished) {
-            throw new CmsException.Conflict("The slug of an article that was public cannot change here")
-                    .withKey("edit.slugFixed");
-        }
+    /**
+     * Gives the article a new address. Once it was public the old one is kept as a {@link FormerSlug}, which the
+     * caller persists, so links and search engines are sent on (301) rather than lost.
+     *
+     * @return the former address to keep, empty while the article was never public
+     */
+    public Optional<FormerSlug> changeSlug(String newSlug, Instant now) {
+        String old = slug;
         slug = newSlug;
+        return wasPublished ? Optional.of(new FormerSlug(old, this, now)) : Optional.empty();
     }
 
     /** The state the editors see: the latest revision's. */

@@ -87,6 +87,12 @@ public class PublicContent {
                 Long.class).setParameter("slug", slug).setMaxResults(1).getResultList().isEmpty();
     }
 
+    /** The current address of the article that had this one while public; empty when no article had it. */
+    public Optional<String> currentSlugOf(String formerSlug) {
+        return em.createNamedQuery("FormerSlug.currentSlug", String.class).setParameter("slug", formerSlug)
+                .getResultStream().findFirst();
+    }
+
     /** True when the slug names an article that was public once and is not now (410 rather than 404). */
     public boolean wasPublic(String slug) {
         return em.createNamedQuery("Article.bySlug", Article.class).setParameter("slug", slug)

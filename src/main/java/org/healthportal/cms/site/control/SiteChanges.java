@@ -93,7 +93,7 @@ public class SiteChanges {
 
     void onArticle(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticleChanged changed) {
         // Refresh first (it re-indexes a new live revision); a change to the page alone drops pages too.
-        if (refresh(changed.articleId()) | changed.publicPage()) {
+        if (refresh(changed.articleId(), changed.publicPage()) | changed.publicPage()) {
             dropPages();
             send(ARTICLE + changed.articleId());
         }
@@ -126,7 +126,7 @@ public class SiteChanges {
             Long id = Long.valueOf(signal.substring(ARTICLE.length()));
             executor.submit(() -> {
                 try {
-                    if (refresh(id)) {
+                    if (refresh(id, true)) {
                         dropPages();
                     }
                 } catch (RuntimeException e) {
@@ -136,16 +136,19 @@ public class SiteChanges {
         }
     }
 
-    /** Brings this node's view of one article up to date; true when its live revision changed. */
-    synchronized boolean refresh(Long articleId) {
+    /**
+     * Brings this node's view of one article up to date; true when its live revision changed. With {@code always}
+     * the live article is re-indexed even on the same revision: its address or page changed (a new slug).
+     */
+    synchronized boolean refresh(Long articleId, boolean always) {
         Optional<SearchDocument> live = content.searchDocument(articleId);
         Long now = live.map(SearchDocument::revisionId).orElse(null);
         Long before = now == null ? liveRevisions.remove(articleId) : liveRevisions.put(articleId, now);
-        if (Objects.equals(before, now)) {
-            return false;
+        boolean changed = !Objects.equals(before, now);
+        if (changed || always) {
+            live.ifPresentOrElse(index::put, () -> index.remove(articleId));
         }
-        live.ifPresentOrElse(index::put, () -> index.remove(articleId));
-        return true;
+        return changed;
     }
 
     private void dropPages() {

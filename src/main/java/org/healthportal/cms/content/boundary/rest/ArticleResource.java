@@ -110,8 +110,13 @@ public class ArticleResource {
     @Path("{id}")
     public ArticleJson update(@PathParam("id") long id, ArticleInput input) {
         ArticleInput in = require(input);
-        return ArticleJson.of(articles.update(id, in.title(), in.summary(), in.body(), in.categoryId(), in.version(),
-                in.sources()));
+        Article saved = articles.update(id, in.title(), in.summary(), in.body(), in.categoryId(), in.version(),
+                in.sources());
+        if (in.slug() != null && !in.slug().isBlank() && !in.slug().strip().equals(saved.getSlug())) {
+            // A new address; once the article was public its old one keeps redirecting (301).
+            saved = articles.changeSlug(id, in.slug().strip(), saved.getVersion());
+        }
+        return ArticleJson.of(saved);
     }
 
     @POST

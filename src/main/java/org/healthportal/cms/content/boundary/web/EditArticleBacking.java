@@ -182,7 +182,7 @@ public class EditArticleBacking implements Serializable {
             saved = articles.create(title, summary, body, categoryId, blankToNull(slug), sources());
         } else {
             saved = articles.update(id, title, summary, body, categoryId, version, sources());
-            if (!everPublished && slug != null && !slug.isBlank() && !slug.strip().equals(saved.getSlug())) {
+            if (slug != null && !slug.isBlank() && !slug.strip().equals(saved.getSlug())) {
                 saved = articles.changeSlug(id, slug, saved.getVersion());
             }
         }
@@ -460,8 +460,9 @@ public class EditArticleBacking implements Serializable {
         return state == RevisionState.IN_REVIEW && me().has(Role.REVIEWER);
     }
 
-    public boolean isSlugEditable() {
-        return !everPublished;
+    /** Once public, a new slug keeps the old address redirecting to the new one. */
+    public boolean isEverPublished() {
+        return everPublished;
     }
 
     /** The reviewers' comments on this article, newest last; the editor acts on them. */

@@ -87,6 +87,14 @@ public class PublicSiteFilter extends HttpFilter {
                 String slug = path.substring("/articles/".length());
                 var live = validSlug(slug) ? content.livePage(slug) : java.util.Optional.<Object>empty();
                 if (live.isEmpty()) {
+                    var moved = validSlug(slug) ? content.currentSlugOf(slug) : java.util.Optional.<String>empty();
+                    if (moved.isPresent()) {
+                        // An address the article had while public: send links and search engines on for good.
+                        response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
+                        response.setHeader("Location", request.getContextPath() + "/articles/" + moved.get());
+                        response.setHeader("Cache-Control", PAGE_CACHE_CONTROL);
+                        return;
+                    }
                     response.sendError(validSlug(slug) && content.wasPublic(slug)
                             ? HttpServletResponse.SC_GONE : HttpServletResponse.SC_NOT_FOUND);
                     return;

@@ -229,6 +229,39 @@ class PublicSiteIT {
     }
 
     @Test
+    void aNewAddressKeepsTheOldOneRedirectingPermanently() {
+        Live a = publish("换网址", "摘要。", "正文。");
+        String old = a.slug();
+        String fresh = "moved-" + a.id();
+        assertEquals(200, moveTo(a, fresh).status());
+        HttpResponse<String> redirect = get("/articles/" + old, null);
+        assertEquals(301, redirect.statusCode());
+        assertEquals("/articles/" + fresh, redirect.headers().firstValue("Location").orElse(""));
+        HttpResponse<String> page = get("/articles/" + fresh, null);
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("<link rel=\"canonical\" href=\"" + CmsServer.get().base() + "articles/" + fresh + "\""),
+                "the canonical link names the new address");
+        String sitemap = get("/sitemap.xml", null).body();
+        assertTrue(sitemap.contains("/articles/" + fresh + "<") && !sitemap.contains("/articles/" + old + "<"), "sitemap");
+        assertTrue(search(a.token()).contains("/articles/" + fresh + "\""), "search links to the new address");
+
+        Api.Response taken = Api.as("editor").post("/api/articles", jakarta.json.Json.createObjectBuilder(
+                json(uniqueTitle("抢网址"), "摘要", "<p>正文</p>", categoryId(), null)).add("slug", old).build().toString());
+        assertEquals(409, taken.status(), "an old address stays the article's own: " + taken);
+
+        assertEquals(200, moveTo(a, old).status(), "taking back its old address");
+        assertEquals(200, get("/articles/" + old, null).statusCode());
+        assertEquals("/articles/" + old, get("/articles/" + fresh, null).headers().firstValue("Location").orElse(""));
+    }
+
+    private static Api.Response moveTo(Live a, String slug) {
+        JsonObject current = Api.as("editor").get("/api/articles/" + a.id()).json();
+        return Api.as("editor").put("/api/articles/" + a.id(), jakarta.json.Json.createObjectBuilder(json(
+                current.getString("title"), current.getString("summary"), current.getString("body"), categoryId(),
+                current.getJsonNumber("version").longValue())).add("slug", slug).build().toString());
+    }
+
+    @Test
     void offlineArticlesAnswer410AndUnknownOnes404InTheSiteLayout() {
         Live a = publish("即将下线", "摘要。", "正文。");
         ok(transition("editor", a.id(), "unpublish", "数据需要更新"));
