@@ -2,10 +2,14 @@ package org.healthportal.cms.content.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
@@ -17,6 +21,7 @@ import java.util.Optional;
 import org.healthportal.cms.accounts.entity.Account;
 import org.healthportal.cms.compliance.entity.Disclaimer;
 import org.healthportal.cms.platform.CmsException;
+import org.healthportal.cms.taxonomy.entity.Category;
 import org.healthportal.cms.workflow.entity.AuditAction;
 import org.healthportal.cms.workflow.entity.RevisionState;
 import org.healthportal.cms.workflow.entity.Transition;
@@ -83,7 +88,7 @@ public class Article {
     // A copy of what the back-office lists filter and sort on, from the latest (and live) revision, so a list
     // reads this table alone; refreshed by touch(), which every change calls last.
     @Column(name = "state", length = 20)
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Enumerated(EnumType.STRING)
     private RevisionState listedState;
 
     @Column(name = "title", length = 200)
@@ -92,11 +97,11 @@ public class Article {
     @Column(name = "summary", length = 1000)
     private String listedSummary;
 
-    @jakarta.persistence.ManyToOne(fetch = jakarta.persistence.FetchType.LAZY)
+    @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "category_id")
-    private org.healthportal.cms.taxonomy.entity.Category listedCategory;
+    private Category listedCategory;
 
-    @jakarta.persistence.ManyToOne(fetch = jakarta.persistence.FetchType.LAZY)
+    @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "author_id")
     private Account listedAuthor;
 

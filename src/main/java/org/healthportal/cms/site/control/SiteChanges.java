@@ -2,11 +2,11 @@ package org.healthportal.cms.site.control;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Objects;
@@ -17,6 +17,8 @@ import java.util.logging.Logger;
 import javax.cache.CacheManager;
 import org.healthportal.cms.content.entity.ArticleChanged;
 import org.healthportal.cms.taxonomy.entity.CategoryChanged;
+import org.healthportal.cms.workflow.control.ReviewPolicy;
+import org.healthportal.cms.workflow.entity.ReviewPolicyChanged;
 
 /**
  * Keeps this node's public caches right, and tells the other nodes to do the same.
@@ -51,7 +53,7 @@ public class SiteChanges {
     SiteLists lists;
 
     @Inject
-    org.healthportal.cms.workflow.control.ReviewPolicy reviewPolicy;
+    ReviewPolicy reviewPolicy;
 
     @Inject
     Instance<CacheManager> cacheManager;
@@ -107,7 +109,7 @@ public class SiteChanges {
 
     /** Pages show the overdue policy's notice and robots tag, and the sitemap leaves out noindex pages. */
     void onPolicy(@Observes(during = TransactionPhase.AFTER_SUCCESS)
-                  org.healthportal.cms.workflow.entity.ReviewPolicyChanged changed) {
+                  ReviewPolicyChanged changed) {
         reviewPolicy.forget();
         dropPages();
         send(POLICY + changed.policy());

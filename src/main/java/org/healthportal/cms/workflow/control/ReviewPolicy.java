@@ -1,10 +1,16 @@
 package org.healthportal.cms.workflow.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.healthportal.cms.taxonomy.entity.Category;
+import org.healthportal.cms.workflow.entity.ReviewPolicyChanged;
+import org.healthportal.cms.workflow.entity.ReviewSetting;
 
 /**
  * The site's re-review rules: the default interval where no category sets one (36 months, the NHS's three-year
@@ -40,8 +46,8 @@ public class ReviewPolicy {
         return category.reviewIntervalMonths(defaultMonths);
     }
 
-    @jakarta.persistence.PersistenceContext
-    jakarta.persistence.EntityManager em;
+    @PersistenceContext
+    EntityManager em;
 
     /** The admin's choice as last read, and when; re-read after a change (or half a minute, as a backstop). */
     private volatile Overdue chosen;
@@ -51,9 +57,7 @@ public class ReviewPolicy {
     public Overdue overdue() {
         Overdue current = chosen;
         if (current == null || System.nanoTime() - readAt > 30_000_000_000L) {
-            org.healthportal.cms.workflow.entity.ReviewSetting setting =
-                    em.find(org.healthportal.cms.workflow.entity.ReviewSetting.class,
-                            org.healthportal.cms.workflow.entity.ReviewSetting.ID);
+            ReviewSetting setting = em.find(ReviewSetting.class, ReviewSetting.ID);
             current = parse(setting == null || setting.getOverduePolicy() == null
                     ? overdue : setting.getOverduePolicy());
             chosen = current;
@@ -72,8 +76,7 @@ public class ReviewPolicy {
         chosen = null;
     }
 
-    void onChange(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
-                  org.healthportal.cms.workflow.entity.ReviewPolicyChanged change) {
+    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReviewPolicyChanged change) {
         forget();
     }
 

@@ -14,6 +14,7 @@ import org.healthportal.cms.site.control.CategoryNode;
 import org.healthportal.cms.site.control.PublicContent;
 import org.healthportal.cms.site.control.SiteCategories;
 import org.healthportal.cms.site.control.SiteConfig;
+import org.healthportal.cms.workflow.control.ReviewPolicy;
 
 /**
  * {@code /sitemap.xml}: the home page, every category and every live article. Past {@value #PER_FILE} articles
@@ -35,7 +36,7 @@ public class SitemapServlet extends HttpServlet {
     SiteConfig config;
 
     @Inject
-    org.healthportal.cms.workflow.control.ReviewPolicy reviewPolicy;
+    ReviewPolicy reviewPolicy;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -9,6 +9,8 @@ import java.util.List;
 import org.healthportal.cms.platform.web.Feedback;
 import org.healthportal.cms.taxonomy.control.CategoryService;
 import org.healthportal.cms.taxonomy.entity.Category;
+import org.healthportal.cms.workflow.control.ReviewPolicy;
+import org.healthportal.cms.workflow.control.ReviewSettings;
 
 /** Managing the category tree: add, rename, move, order. */
 @Named
@@ -21,7 +23,7 @@ public class CategoriesBacking implements Serializable {
     CategoryService categories;
 
     @Inject
-    org.healthportal.cms.workflow.control.ReviewPolicy reviewPolicy;
+    ReviewPolicy reviewPolicy;
 
     private List<Row> rows;
     private Long parentId;
@@ -94,23 +96,23 @@ public class CategoriesBacking implements Serializable {
     }
 
     @Inject
-    org.healthportal.cms.workflow.control.ReviewSettings reviewSettings;
+    ReviewSettings reviewSettings;
 
-    private org.healthportal.cms.workflow.control.ReviewPolicy.Overdue overduePolicy;
+    private ReviewPolicy.Overdue overduePolicy;
 
-    public org.healthportal.cms.workflow.control.ReviewPolicy.Overdue getOverduePolicy() {
+    public ReviewPolicy.Overdue getOverduePolicy() {
         if (overduePolicy == null) {
             overduePolicy = reviewPolicy.overdue();
         }
         return overduePolicy;
     }
 
-    public void setOverduePolicy(org.healthportal.cms.workflow.control.ReviewPolicy.Overdue overduePolicy) {
+    public void setOverduePolicy(ReviewPolicy.Overdue overduePolicy) {
         this.overduePolicy = overduePolicy;
     }
 
-    public org.healthportal.cms.workflow.control.ReviewPolicy.Overdue[] getOverduePolicies() {
-        return org.healthportal.cms.workflow.control.ReviewPolicy.Overdue.values();
+    public ReviewPolicy.Overdue[] getOverduePolicies() {
+        return ReviewPolicy.Overdue.values();
     }
 
     public void saveOverduePolicy() {
