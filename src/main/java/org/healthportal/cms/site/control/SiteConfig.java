@@ -16,12 +16,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SiteConfig {
 
+    public static final String ZONE_PROPERTY = "cms.site.zone";
+    public static final String DEFAULT_ZONE = "Asia/Shanghai";
+
     @Inject
     @ConfigProperty(name = "cms.base-url", defaultValue = "http://127.0.0.1:8080/")
     String baseUrl;
 
     @Inject
-    @ConfigProperty(name = "cms.site.zone", defaultValue = "Asia/Shanghai")
+    @ConfigProperty(name = ZONE_PROPERTY, defaultValue = DEFAULT_ZONE)
     String zone;
 
     @Inject

@@ -26,9 +26,6 @@ public class ReviewSettings {
     CurrentUser currentUser;
 
     @Inject
-    ReviewPolicy policy;
-
-    @Inject
     Clock clock;
 
     @Inject

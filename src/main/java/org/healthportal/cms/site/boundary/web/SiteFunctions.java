@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.healthportal.cms.site.control.SiteConfig;
 
 /**
  * Dates in the site's zone as EL functions ({@code #{s:dateTime(t.publishedAt)}}, WEB-INF/site.taglib.xml). A
@@ -15,10 +16,10 @@ public final class SiteFunctions {
     private SiteFunctions() {
     }
 
-    /** Read once: the zone is configuration ({@code cms.site.zone}, as in SiteConfig), fixed for the life of the server. */
+    /** Read once: the zone is configuration, as in {@link SiteConfig}, fixed for the life of the server. */
     private static final class Formats {
         static final ZoneId ZONE = ZoneId.of(ConfigProvider.getConfig()
-                .getOptionalValue("cms.site.zone", String.class).orElse("Asia/Shanghai"));
+                .getOptionalValue(SiteConfig.ZONE_PROPERTY, String.class).orElse(SiteConfig.DEFAULT_ZONE));
         static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
         static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZONE);
     }
