@@ -47,6 +47,20 @@ class AdministrationJourneysIT {
             assertTrue(Api.as("editor").get("/api/categories").body().contains(slug));
             browser.screenshot("7-categories");
 
+            // The overdue-review policy, on the same screen: choose noindex, then back to the banner.
+            try {
+                browser.find(By.cssSelector("label[for='policy:overdue:1']")).click();
+                browser.clickAjax(By.id("policy:savePolicy"));
+                assertTrue(office.messages().contains("复审策略已保存"), office.messages());
+                assertEquals("noindex", Api.as("editor").get("/api/review-policy").json().getString("overdue"));
+                browser.screenshot("7-review-policy");
+                browser.find(By.cssSelector("label[for='policy:overdue:0']")).click();
+                browser.clickAjax(By.id("policy:savePolicy"));
+            } finally {
+                Api.as("admin").put("/api/review-policy", "{\"overdue\":\"banner\"}");
+            }
+            assertEquals("banner", Api.as("editor").get("/api/review-policy").json().getString("overdue"));
+
             browser.go("/admin/disclaimers.xhtml");
             String zh = "免责声明（测试版本 " + slug + "）：本文仅供健康科普参考，不能替代医生的诊断和治疗。";
             browser.type(By.id("disclaimers:textZh"), zh);
