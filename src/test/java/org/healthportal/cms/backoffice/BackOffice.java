@@ -75,7 +75,8 @@ final class BackOffice {
         Editor category(String label) {
             Object value = browser.script("var s = document.getElementById('editor:category_input');"
                     + "for (var i = 0; i < s.options.length; i++) { if (s.options[i].text.indexOf(arguments[0]) >= 0) {"
-                    + " PF('categoryMenu').selectValue(s.options[i].value); return s.options[i].value; } } return null;", label);
+                    + " var v = s.options[i].value; try { PF('categoryMenu').selectValue(v); } catch (e) { s.value = v; }"
+                    + " return v; } } return null;", label);
             assertTrue(value != null, "no category " + label);
             return this;
         }
@@ -119,7 +120,7 @@ final class BackOffice {
 
         Editor publish() {
             browser.clickAjax(By.id("editor:publish"));
-            browser.clickAjax(By.cssSelector(".ui-confirmdialog-yes"));
+            browser.confirm();
             return this;
         }
 
