@@ -120,7 +120,7 @@ final class BackOffice {
 
         Editor publish() {
             browser.clickAjax(By.id("editor:publish"));
-            browser.confirm();
+            browser.clickAjax(By.cssSelector(".ui-confirmdialog-yes"));
             return this;
         }
 

@@ -119,17 +119,6 @@ public final class Browser implements AutoCloseable {
     }
 
     /** Clicks something that loads a new page, and waits for the new page. */
-    /** Answers yes in PrimeFaces' confirm dialog (HtmlUnit does not count the dialog as shown: clicked by script). */
-    public void confirm() {
-        By yes = By.cssSelector(".ui-confirmdialog-yes");
-        if (chromium) {
-            clickAjax(yes);
-        } else {
-            script("arguments[0].click();", find(yes));
-            waitForAjax();
-        }
-    }
-
     public void clickAndWaitForPage(By by) {
         WebElement element = find(by);
         WebElement html = driver.findElement(By.tagName("html"));
