@@ -123,8 +123,26 @@ public final class Browser implements AutoCloseable {
         WebElement element = find(by);
         WebElement html = driver.findElement(By.tagName("html"));
         element.click();
-        new WebDriverWait(driver, TIMEOUT).until(ExpectedConditions.stalenessOf(html));
+        new WebDriverWait(driver, TIMEOUT).until(d -> isGone(html));
         waitForPage();
+    }
+
+    /**
+     * True once the element's document was replaced. Chromium sometimes answers a query about a node of the old
+     * document with "does not belong to the document" instead of a stale reference: the same fact.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     public Object script(String js, Object... args) {
