@@ -19,6 +19,7 @@ import org.healthportal.cms.site.control.Excerpts;
 import org.healthportal.cms.site.control.JsonLd;
 import org.healthportal.cms.site.control.LivePage;
 import org.healthportal.cms.site.control.PublicContent;
+import org.healthportal.cms.site.control.ReviewHistoryEntry;
 import org.healthportal.cms.site.control.SiteCategories;
 import org.healthportal.cms.site.control.SiteConfig;
 import org.healthportal.cms.site.control.SiteLists;
@@ -48,7 +49,7 @@ public class ArticlePage {
     private ArticleView article;
     private List<CategoryNode> path = List.of();
     private Instant firstPublished;
-    private List<org.healthportal.cms.site.control.ReviewHistoryEntry> history = List.of();
+    private List<ReviewHistoryEntry> history = List.of();
     // Read once per request: the page's c:forEach loops evaluate their list for every item.
     private List<ArticleTeaser> related;
     private List<ArticleTeaser> latest;
@@ -56,7 +57,7 @@ public class ArticlePage {
     @PostConstruct
     void load() {
         Map<String, Object> attributes = faces.getExternalContext().getRequestMap();
-        LivePage page = attributes.get(PublicSiteFilter.ARTICLE_VIEW) instanceof LivePage read ? read
+        LivePage page = attributes.get(PublicSiteFilter.LIVE_PAGE) instanceof LivePage read ? read
                 : attributes.get(PublicSiteFilter.SLUG) == null ? null
                 : content.livePage(attributes.get(PublicSiteFilter.SLUG).toString()).orElse(null);
         if (page == null) {
@@ -76,7 +77,7 @@ public class ArticlePage {
     }
 
     /** Publications, re-reviews and corrections, newest first. */
-    public List<org.healthportal.cms.site.control.ReviewHistoryEntry> getHistory() {
+    public List<ReviewHistoryEntry> getHistory() {
         return history;
     }
 

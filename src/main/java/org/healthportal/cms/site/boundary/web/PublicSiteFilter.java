@@ -29,8 +29,8 @@ import org.healthportal.cms.site.control.SiteCategories;
 public class PublicSiteFilter extends HttpFilter {
 
     static final String SLUG = "cms.slug";
-    /** The live article the filter already read, handed to the page so it is read once. */
-    static final String ARTICLE_VIEW = "cms.article";
+    /** What the filter already read for a live article ({@code LivePage}), handed to the page so it is read once. */
+    static final String LIVE_PAGE = "cms.article";
     static final String PAGE_CACHE_CONTROL = "public, max-age=0, must-revalidate";
 
     @Inject
@@ -100,7 +100,7 @@ public class PublicSiteFilter extends HttpFilter {
                     return;
                 }
                 request.setAttribute(SLUG, slug);
-                request.setAttribute(ARTICLE_VIEW, live.get());
+                request.setAttribute(LIVE_PAGE, live.get());
                 target = "/article.xhtml";
             }
             case CATEGORY -> {
