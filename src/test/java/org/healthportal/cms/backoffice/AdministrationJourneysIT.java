@@ -26,7 +26,7 @@ class AdministrationJourneysIT {
             browser.type(By.id("accounts:username"), username);
             browser.type(By.id("accounts:displayName"), "赵医生");
             browser.type(By.id("accounts:password"), "short");
-            browser.find(By.cssSelector("label[for='accounts:roles:1']")).click();
+            office.tick("accounts:roles:1");
             browser.clickAjax(By.id("accounts:create"));
             assertTrue(office.messages().contains("密码至少需要 8 位"), "a short password is refused: " + office.messages());
             browser.type(By.id("accounts:password"), username + "-password");
@@ -49,12 +49,12 @@ class AdministrationJourneysIT {
 
             // The overdue-review policy, on the same screen: choose noindex, then back to the banner.
             try {
-                browser.find(By.cssSelector("label[for='policy:overdue:1']")).click();
+                office.tick("policy:overdue:1");
                 browser.clickAjax(By.id("policy:savePolicy"));
                 assertTrue(office.messages().contains("复审策略已保存"), office.messages());
                 assertEquals("noindex", Api.as("editor").get("/api/review-policy").json().getString("overdue"));
                 browser.screenshot("7-review-policy");
-                browser.find(By.cssSelector("label[for='policy:overdue:0']")).click();
+                office.tick("policy:overdue:0");
                 browser.clickAjax(By.id("policy:savePolicy"));
             } finally {
                 Api.as("admin").put("/api/review-policy", "{\"overdue\":\"banner\"}");

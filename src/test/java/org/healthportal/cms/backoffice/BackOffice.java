@@ -49,6 +49,18 @@ final class BackOffice {
         return new Review();
     }
 
+    /**
+     * Ticks a PrimeFaces checkbox or radio button by its drawn box, as a person does, and waits until the real input
+     * follows: clicking the label toggles twice on HtmlUnit (the label's default action and the widget's handler).
+     */
+    void tick(String inputId) {
+        By input = By.id(inputId);
+        browser.find(By.xpath("//input[@id='" + inputId + "']/ancestor::div[contains(concat(' ', @class, ' '), ' ui-chkbox ')"
+                + " or contains(concat(' ', @class, ' '), ' ui-radiobutton ')][1]"
+                + "//div[contains(@class, 'ui-chkbox-box') or contains(@class, 'ui-radiobutton-box')]")).click();
+        browser.waitUntil(d -> d.findElement(input).isSelected());
+    }
+
     String messages() {
         return browser.all(By.cssSelector("#messages li, .ui-growl-message")).stream()
                 .map(e -> e.getText() + " " + e.getAttribute("textContent")).reduce("", String::concat);
@@ -75,8 +87,7 @@ final class BackOffice {
         Editor category(String label) {
             Object value = browser.script("var s = document.getElementById('editor:category_input');"
                     + "for (var i = 0; i < s.options.length; i++) { if (s.options[i].text.indexOf(arguments[0]) >= 0) {"
-                    + " var v = s.options[i].value; try { PF('categoryMenu').selectValue(v); } catch (e) { s.value = v; }"
-                    + " return v; } } return null;", label);
+                    + " var v = s.options[i].value; PF('categoryMenu').selectValue(v); return v; } } return null;", label);
             assertTrue(value != null, "no category " + label);
             return this;
         }

@@ -15,7 +15,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.htmlunit.HtmlUnitDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -39,6 +38,7 @@ public final class Browser implements AutoCloseable {
         this.chromium = chromium;
         String url = CmsServer.get().base().toString();
         this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        driver.manage().timeouts().scriptTimeout(TIMEOUT);
     }
 
     public static Browser open() {
@@ -61,16 +61,7 @@ public final class Browser implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
-        HtmlUnitDriver htmlUnit = new HtmlUnitDriver(org.htmlunit.BrowserVersion.CHROME, true) {
-            @Override
-            protected org.htmlunit.WebClient modifyWebClient(org.htmlunit.WebClient client) {
-                // HtmlUnit's engine cannot parse the rich-text editor's script (Quill 2 uses class syntax): the
-                // editor stays a plain field there, which the page objects fill directly; the rest of the page works.
-                client.getOptions().setThrowExceptionOnScriptError(false);
-                return client;
-            }
-        };
-        return new Browser(htmlUnit, false);
+        return new Browser(new HtmlUnitBrowser(), false);
     }
 
     public boolean isChromium() {
@@ -114,7 +105,7 @@ public final class Browser implements AutoCloseable {
 
     /** Clicks something that sends an ajax request, and waits until the response is applied. */
     public void clickAjax(By by) {
-        find(by).click();
+        new WebDriverWait(driver, TIMEOUT).until(ExpectedConditions.elementToBeClickable(by)).click();
         waitForAjax();
     }
 
@@ -151,6 +142,11 @@ public final class Browser implements AutoCloseable {
 
     public void waitForPage() {
         new WebDriverWait(driver, TIMEOUT).until(d -> "complete".equals(script("return document.readyState")));
+        // jQuery runs ready handlers (where PrimeFaces starts its widgets and shows messages) one task each, in the
+        // order they were added, and HtmlUnit may report the document complete before they ran: a handler added
+        // now runs after all of them.
+        ((JavascriptExecutor) driver).executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "if (window.jQuery) { jQuery(function () { setTimeout(done, 0); }); } else { done(); }");
         waitForAjax();
     }
 
