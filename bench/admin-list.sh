@@ -59,6 +59,13 @@ measure "API list, state=PUBLISHED" $A "$B/api/articles?size=20&state=PUBLISHED"
 measure "API list, text filter 康复" $A "$B/api/articles?size=20&q=%E5%BA%B7%E5%A4%8D"
 CATEGORY=$(curl -s $A "$B/api/articles?size=1" | sed 's/.*"categoryId":\([0-9]*\).*/\1/')
 measure "API list, one category" $A "$B/api/articles?size=20&categoryId=$CATEGORY"
+# A top category holds its subcategories' articles: the filter is an IN over the subtree.
+TOP=$(curl -s $A "$B/api/categories" | python3 -c 'import json,sys
+cs = json.load(sys.stdin); parents = {c.get("parentId") for c in cs}
+print(max((c for c in cs if c.get("parentId") is None and c["id"] in parents),
+          key=lambda t: sum(1 for c in cs if c.get("parentId") == t["id"]))["id"])')
+measure "API list, a top category and all below it" $A "$B/api/articles?size=20&categoryId=$TOP"
+measure "back office list, a top category (HTML)" -b "$JAR" "$B/admin/articles.xhtml?category=$TOP"
 measure "API list, author=editor" $A "$B/api/articles?size=20&author=editor"
 measure "API list, sorted by title" $A "$B/api/articles?size=20&sort=title&dir=asc"
 measure "API list, recently published" $A "$B/api/articles?size=20&sort=published"

@@ -114,7 +114,7 @@ public class ArticleService {
         return total.getSingleResult();
     }
 
-    /** The WHERE clause of a query; null when nothing can match (an unknown author). */
+    /** The WHERE clause of a query; null when nothing can match (an unknown author or category). */
     private Filter filter(ArticleQuery query) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> parameters = new HashMap<>();
@@ -123,8 +123,18 @@ public class ArticleService {
             parameters.put("state", query.state());
         }
         if (query.categoryId() != null) {
-            where.append(" AND a.listedCategory.id = :categoryId");
-            parameters.put("categoryId", query.categoryId());
+            // A category holds what its subcategories hold, as on the public site.
+            List<Long> ids = categories.tree().subtreeIds(query.categoryId());
+            if (ids.isEmpty()) {
+                return null;
+            }
+            if (ids.size() == 1) {
+                where.append(" AND a.listedCategory.id = :categoryId");
+                parameters.put("categoryId", ids.get(0));
+            } else {
+                where.append(" AND a.listedCategory.id IN :categoryIds");
+                parameters.put("categoryIds", ids);
+            }
         }
         if (query.author() != null && !query.author().isBlank()) {
             // By id, so the author's index serves the filter without a join.

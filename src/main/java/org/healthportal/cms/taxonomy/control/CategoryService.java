@@ -14,6 +14,7 @@ import org.healthportal.cms.platform.CmsException;
 import org.healthportal.cms.taxonomy.entity.CategoryChanged;
 import org.healthportal.cms.taxonomy.entity.Specialties;
 import org.healthportal.cms.taxonomy.entity.Category;
+import org.healthportal.cms.taxonomy.entity.CategoryTree;
 
 /** Reads and grows the category tree. The tree is small (hundreds of nodes), so it is read whole. */
 @Stateless
@@ -30,6 +31,11 @@ public class CategoryService {
 
     public List<Category> all() {
         return em.createNamedQuery("Category.all", Category.class).getResultList();
+    }
+
+    /** Every category in reading order, with depths: for pickers, indented lists and "in this category". */
+    public CategoryTree tree() {
+        return new CategoryTree(all());
     }
 
     public Optional<Category> find(Long id) {

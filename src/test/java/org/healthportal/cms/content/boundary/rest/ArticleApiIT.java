@@ -227,6 +227,29 @@ class ArticleApiIT {
         assertError(editor.get("/api/articles?dir=up"), 400, "Unknown dir");
     }
 
+    @Test
+    void aCategoryFilterHoldsEverythingBelowIt() {
+        String token = java.util.UUID.randomUUID().toString().substring(0, 8);
+        long leaf = categoryId();
+        jakarta.json.JsonArray all = editor.get("/api/categories").array();
+        java.util.function.LongFunction<jakarta.json.JsonObject> byId = id -> all.stream().map(v -> v.asJsonObject())
+                .filter(c -> c.getJsonNumber("id").longValue() == id).findFirst().orElseThrow();
+        jakarta.json.JsonObject parent = byId.apply(leaf);
+        long middle = parent.getJsonNumber("parentId").longValue();
+        long top = byId.apply(middle).getJsonNumber("parentId").longValue();
+        long sibling = all.stream().map(v -> v.asJsonObject())
+                .filter(c -> (!c.containsKey("parentId") || c.isNull("parentId")) && c.getJsonNumber("id").longValue() != top).findFirst().orElseThrow()
+                .getJsonNumber("id").longValue();
+        assertEquals(201, editor.post("/api/articles", json("分类筛选 " + token, "摘要", "<p>正文</p>", leaf, null)
+                .toString()).status());
+
+        assertEquals(1, total("q=" + token + "&categoryId=" + leaf));
+        assertEquals(1, total("q=" + token + "&categoryId=" + middle), "a parent holds its children's articles");
+        assertEquals(1, total("q=" + token + "&categoryId=" + top), "and its grandchildren's");
+        assertEquals(0, total("q=" + token + "&categoryId=" + sibling), "another branch does not");
+        assertEquals(0, total("categoryId=999999999"), "an unknown category holds nothing");
+    }
+
     private long total(String query) {
         Api.Response r = editor.get("/api/articles?" + query);
         assertEquals(200, r.status(), r.toString());
