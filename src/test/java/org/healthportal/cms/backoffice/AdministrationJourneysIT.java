@@ -94,6 +94,11 @@ class AdministrationJourneysIT {
             browser.type(By.id("articles:text"), marker);
             browser.waitUntil(d -> d.findElements(By.cssSelector(".article-link")).size() == 1);
             assertTrue(browser.text(By.cssSelector(".article-link")).contains(marker), "the filter finds the article");
+            // The article is in 中医 › 特色中医 › 针刺疗法: choosing the top category keeps it, another branch does not.
+            pickListCategory(browser, "中医");
+            assertEquals(1, browser.all(By.cssSelector(".article-link")).size(), "a category holds its subcategories' articles");
+            pickListCategory(browser, "康复");
+            assertTrue(browser.all(By.cssSelector(".article-link")).isEmpty(), "another branch does not");
             browser.go("/admin/audit.xhtml");
             browser.type(By.id("audit:actor"), "reviewer");
             browser.clickAjax(By.id("audit:filter"));
@@ -177,5 +182,12 @@ class AdministrationJourneysIT {
         assertEquals(3, after.getInt("revision"));
         assertEquals(first, after.getString("title"));
         assertTrue(after.getBoolean("live"), "the live revision stays online meanwhile");
+    }
+
+    /** Chooses a category in the article list's filter by clicking its row in the tree picker. */
+    private static void pickListCategory(Browser browser, String path) {
+        browser.find(By.cssSelector("[id='articles:category'] .ui-selectonemenu-trigger")).click();
+        browser.waitUntil(d -> d.findElement(By.id("articles:category_panel")).isDisplayed());
+        browser.clickAjax(By.xpath("//div[@id='articles:category_panel']//tr[@data-label='" + path + "']"));
     }
 }

@@ -83,12 +83,24 @@ final class BackOffice {
             return browser.find(By.id("editor:title")).getAttribute("value");
         }
 
-        /** Picks a category by (part of) its label, through the select's own widget. */
+        /** Opens the category picker; its rows as "depth name", the tree as the editor sees it. */
+        java.util.List<String> openCategoryPicker() {
+            By panel = By.id("editor:category_panel");
+            if (!browser.find(panel).isDisplayed()) {
+                browser.find(By.cssSelector("[id='editor:category'] .ui-selectonemenu-trigger")).click();
+                browser.waitUntil(d -> d.findElement(panel).isDisplayed());
+            }
+            return browser.all(By.cssSelector("[id='editor:category_panel'] .tree-option")).stream()
+                    .map(e -> e.getAttribute("class").replaceAll(".*depth-(\\d+).*", "$1") + " " + e.getAttribute("textContent").strip())
+                    .toList();
+        }
+
+        /** Picks a category by (part of) its path, by clicking its row in the picker as a person does. */
         Editor category(String label) {
-            Object value = browser.script("var s = document.getElementById('editor:category_input');"
-                    + "for (var i = 0; i < s.options.length; i++) { if (s.options[i].text.indexOf(arguments[0]) >= 0) {"
-                    + " var v = s.options[i].value; PF('categoryMenu').selectValue(v); return v; } } return null;", label);
-            assertTrue(value != null, "no category " + label);
+            openCategoryPicker();
+            browser.find(By.xpath("//div[@id='editor:category_panel']//tr[contains(@data-label, '" + label + "')]")).click();
+            browser.waitUntil(d -> String.valueOf(browser.script("var s = document.getElementById('editor:category_input');"
+                    + "return s.selectedIndex < 0 ? '' : s.options[s.selectedIndex].text;")).contains(label));
             return this;
         }
 

@@ -26,8 +26,12 @@ class BackOfficeJourneysIT {
             BackOffice office = new BackOffice(browser).login("editor");
             browser.screenshot("1-dashboard");
             String title = uniqueTitle("卒中后居家康复要点");
-            BackOffice.Editor editor = office.newArticle().title(title).summary("卒中后的居家康复需要循序渐进。")
-                    .category("卒中康复").body(BODY)
+            BackOffice.Editor editor = office.newArticle().title(title).summary("卒中后的居家康复需要循序渐进。");
+            java.util.List<String> tree = editor.openCategoryPicker();
+            browser.screenshot("1-category-picker");
+            assertTrue(tree.indexOf("0 中医") >= 0 && tree.indexOf("0 中医") < tree.indexOf("1 特色中医")
+                    && tree.indexOf("1 特色中医") < tree.indexOf("2 针刺疗法"), "the picker shows the tree: " + tree);
+            editor.category("卒中康复").body(BODY)
                     .sources("健康科普内容平台编辑部", "李编辑", "卒中患者家属", "中国脑卒中早期康复治疗指南", "中华神经科杂志");
             browser.screenshot("1-new-article");
             editor.save();

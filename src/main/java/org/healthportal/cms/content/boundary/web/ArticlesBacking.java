@@ -10,8 +10,6 @@ import org.healthportal.cms.content.control.ArticleQuery;
 import org.healthportal.cms.content.control.ArticleService;
 import org.healthportal.cms.content.control.Page;
 import org.healthportal.cms.content.entity.Article;
-import org.healthportal.cms.taxonomy.control.CategoryService;
-import org.healthportal.cms.taxonomy.entity.Category;
 import org.healthportal.cms.workflow.entity.RevisionState;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
@@ -30,8 +28,6 @@ public class ArticlesBacking implements Serializable {
     @Inject
     ArticleService articles;
 
-    @Inject
-    CategoryService categories;
 
     private RevisionState state;
     private Long categoryId;
@@ -82,10 +78,6 @@ public class ArticlesBacking implements Serializable {
 
     public LazyDataModel<Article> getModel() {
         return model;
-    }
-
-    public List<Category> getCategories() {
-        return categories.all();
     }
 
     public RevisionState[] getStates() {

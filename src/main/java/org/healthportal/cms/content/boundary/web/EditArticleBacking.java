@@ -24,8 +24,6 @@ import org.healthportal.cms.content.entity.Revision;
 import org.healthportal.cms.platform.CmsException;
 import org.healthportal.cms.platform.web.Feedback;
 import org.healthportal.cms.platform.Zones;
-import org.healthportal.cms.taxonomy.control.CategoryService;
-import org.healthportal.cms.taxonomy.entity.Category;
 import org.healthportal.cms.workflow.control.TextDiff;
 import org.healthportal.cms.workflow.control.WorkflowService;
 import org.healthportal.cms.workflow.entity.RevisionState;
@@ -48,8 +46,6 @@ public class EditArticleBacking implements Serializable {
     @Inject
     WorkflowService workflow;
 
-    @Inject
-    CategoryService categories;
 
     @Inject
     CurrentUser currentUser;
@@ -474,10 +470,6 @@ public class EditArticleBacking implements Serializable {
             comments = workflow.comments(id);
         }
         return comments;
-    }
-
-    public List<Category> getCategories() {
-        return categories.all();
     }
 
     /** The body as the public page will show it: sanitized the same way a save does. */

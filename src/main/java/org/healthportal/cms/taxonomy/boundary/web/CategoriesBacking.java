@@ -4,11 +4,10 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.List;
 import org.healthportal.cms.platform.web.Feedback;
 import org.healthportal.cms.taxonomy.control.CategoryService;
 import org.healthportal.cms.taxonomy.entity.Category;
+import org.healthportal.cms.taxonomy.entity.CategoryTree;
 import org.healthportal.cms.workflow.control.ReviewPolicy;
 import org.healthportal.cms.workflow.control.ReviewSettings;
 
@@ -25,7 +24,8 @@ public class CategoriesBacking implements Serializable {
     @Inject
     ReviewPolicy reviewPolicy;
 
-    private List<Row> rows;
+    /** Read again after every change, so the list and the pickers show the tree as it now is. */
+    private transient CategoryTree tree;
     private Long parentId;
     private String slug;
     private String nameZh;
@@ -39,19 +39,11 @@ public class CategoriesBacking implements Serializable {
     private String editedSpecialties;
     private Integer editedInterval;
 
-    public List<Row> getRows() {
-        if (rows == null) {
-            rows = new ArrayList<>();
-            addRows(null, 0);
+    public CategoryTree getTree() {
+        if (tree == null) {
+            tree = categories.tree();
         }
-        return rows;
-    }
-
-    private void addRows(Category parent, int depth) {
-        for (Category c : categories.children(parent)) {
-            rows.add(new Row(c, depth));
-            addRows(c, depth + 1);
-        }
+        return tree;
     }
 
     public void add() {
@@ -121,15 +113,8 @@ public class CategoriesBacking implements Serializable {
 
     private boolean act(Runnable action, String successKey) {
         boolean done = Feedback.attempt(action, successKey);
-        rows = null;
+        tree = null;
         return done;
-    }
-
-    /** A category with its depth in the tree, for an indented list. */
-    public record Row(Category category, int depth) {
-        public String getIndent() {
-            return "depth-" + Math.min(depth, 5);
-        }
     }
 
     /** What a category's review rules come to, its own or inherited, for the list. */
