@@ -76,6 +76,27 @@ class AdministrationJourneysIT {
         }
     }
 
+    /** Usable on a tablet: every screen fits 768 px in portrait without the page scrolling sideways. */
+    @Test
+    void theScreensFitATabletInPortrait() {
+        long inReview = Articles.id(Articles.create(uniqueTitle("平板审核")));
+        Articles.ok(Articles.transition("editor", inReview, "submit"));
+        try (Browser browser = Browser.open()) {
+            new BackOffice(browser).login("doctor");
+            browser.resize(768, 1024);
+            for (String page : new String[]{"index", "articles", "articles/edit", "articles/edit?id=" + inReview,
+                    "articles/review?id=" + inReview, "articles/history?id=" + inReview, "media", "audit", "password"}) {
+                browser.go("/admin/" + page.replace("?", ".xhtml?") + (page.contains("?") ? "" : ".xhtml"));
+                assertTrue(browser.exists(By.cssSelector(".admin-main")), page);
+                browser.screenshot("12-tablet-" + page.replaceAll("[^a-z]+", "-"));
+                if (browser.isChromium()) {
+                    assertTrue((Boolean) browser.script("return document.documentElement.scrollWidth <= window.innerWidth;"),
+                            page + " scrolls sideways at 768 px: " + browser.script("return document.documentElement.scrollWidth;"));
+                }
+            }
+        }
+    }
+
     @Test
     void everyScreenRendersForTheAdmin() {
         try (Browser browser = Browser.open()) {
