@@ -136,6 +136,22 @@ final class BackOffice {
             return this;
         }
 
+        /**
+         * Whether leaving now would make the browser ask first: the page's answer to a beforeunload event (the
+         * browser asks when it is cancelled). WebDriver sessions accept the real question on their own.
+         */
+        boolean leavingWouldAsk() {
+            return Boolean.TRUE.equals(browser.script("var e = new Event('beforeunload', {cancelable: true});"
+                    + "window.dispatchEvent(e); return e.defaultPrevented;"));
+        }
+
+        /** Runs the autosave now rather than waiting for its next turn (every 15 s). */
+        Editor autosaveNow() {
+            browser.script("PF('autosave').cfg.fn();");
+            browser.waitForAjax();
+            return this;
+        }
+
         Editor submit() {
             browser.clickAjax(By.id("editor:submit"));
             return this;

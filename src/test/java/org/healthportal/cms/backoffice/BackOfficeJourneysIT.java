@@ -51,6 +51,35 @@ class BackOfficeJourneysIT {
     }
 
     @Test
+    void leavingTheEditorWithUnsavedChangesAsksFirst() {
+        try (Browser browser = Browser.open()) {
+            BackOffice office = new BackOffice(browser).login("editor");
+            BackOffice.Editor editor = office.newArticle();
+            assertFalse(editor.leavingWouldAsk(), "an untouched new article");
+            editor.title(uniqueTitle("离开前提醒")).summary("未保存的修改不会悄悄丢失。").category("卒中康复").body(BODY)
+                    .sources("健康科普内容平台编辑部", "李编辑", "卒中患者家属", "中国脑卒中早期康复治疗指南", "中华神经科杂志");
+            assertTrue(editor.leavingWouldAsk(), "typed but never saved");
+            editor.save();
+            assertFalse(editor.leavingWouldAsk(), "saved, and at its own address: " + office.messages());
+
+            editor.summary("导语改过了，还没保存。");
+            assertTrue(editor.leavingWouldAsk());
+            browser.waitUntil(d -> d.findElement(By.id("unsavedNote")).isDisplayed());
+            browser.screenshot("1-unsaved-changes");
+            editor.autosaveNow();
+            assertFalse(editor.leavingWouldAsk(), "the autosave stored it");
+            browser.waitUntil(d -> !d.findElement(By.id("unsavedNote")).isDisplayed());
+            assertTrue(browser.text(By.id("editor:status")).contains("已自动保存于"), browser.text(By.id("editor:status")));
+            assertEquals("导语改过了，还没保存。", Api.as("editor").get("/api/articles/" + editor.id()).json().getString("summary"));
+
+            editor.title("标题改过了，还没保存 " + uniqueTitle(""));
+            assertTrue(editor.leavingWouldAsk());
+            editor.save();
+            assertFalse(editor.leavingWouldAsk());
+        }
+    }
+
+    @Test
     void reviewerRequestsChangesAndTheEditorRevisesAndResubmits() {
         long id = Articles.id(Articles.create(uniqueTitle("针灸辅助治疗面瘫")));
         Articles.ok(Articles.transition("editor", id, "submit"));

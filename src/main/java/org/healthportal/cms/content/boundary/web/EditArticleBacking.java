@@ -28,6 +28,7 @@ import org.healthportal.cms.workflow.control.TextDiff;
 import org.healthportal.cms.workflow.control.WorkflowService;
 import org.healthportal.cms.workflow.entity.RevisionState;
 import org.healthportal.cms.workflow.entity.WorkflowAction;
+import org.primefaces.PrimeFaces;
 
 /**
  * The article editor. It holds the form between requests and calls the services; what may change and who may
@@ -302,6 +303,17 @@ public class EditArticleBacking implements Serializable {
     private Sources sources() {
         return new Sources(source, byline, audience, references.stream().filter(r -> !r.isBlank())
                 .map(ReferenceRow::toReference).toList());
+    }
+
+    /**
+     * Tells the page after each ajax request whether the fields the server holds are the stored ones, so the page
+     * can warn before it is left with changes no save has stored (admin.js, cms.unsaved).
+     */
+    public void reportStored() {
+        if (FacesContext.getCurrentInstance().getPartialViewContext().isAjaxRequest()) {
+            PrimeFaces.current().ajax().addCallbackParam("stored",
+                    id != null && theirs == null && fingerprint().equals(savedFingerprint));
+        }
     }
 
     private String fingerprint() {
