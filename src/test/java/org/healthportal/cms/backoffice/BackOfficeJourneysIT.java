@@ -182,6 +182,13 @@ class BackOfficeJourneysIT {
             assertEquals("第二位编辑的标题", Api.as("editor").get("/api/articles/" + id).json().getString("title"));
             JsonObject audit = Api.as("editor").get("/api/articles/" + id + "/audit").array().getJsonObject(1);
             assertEquals("save", audit.getString("action"), "the first editor's save is in the record");
+
+            // The first editor's page is now behind: an autosave there loses the race the same way.
+            one.summary("第一位编辑后来改的导语").autosaveNow();
+            assertTrue(first.exists(By.cssSelector(".conflict")), "an autosave that lost the race shows the conflict");
+            assertTrue(one.leavingWouldAsk(), "and the page still holds unstored text");
+            assertEquals("第二位编辑的标题", Api.as("editor").get("/api/articles/" + id).json().getString("title"),
+                    "the autosave overwrote nothing");
         }
     }
 
