@@ -2,6 +2,7 @@ package org.healthportal.cms.backoffice;
 
 import static org.healthportal.cms.testsupport.Articles.uniqueTitle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -74,6 +75,121 @@ class AdministrationJourneysIT {
                     .getJsonObject(0);
             assertTrue(revision.getInt("disclaimerVersion") >= 2, "a new publication records the newest version");
         }
+    }
+
+    @Test
+    void anAdminRenamesMovesAndOrdersCategoriesAndARefusedEditChangesNothing() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        try (Browser browser = Browser.open()) {
+            BackOffice office = new BackOffice(browser).login("admin");
+            browser.go("/admin/categories.xhtml");
+            for (String[] c : new String[][]{{"p", "父栏目"}, {"a", "甲栏目"}, {"b", "乙栏目"}}) {
+                browser.type(By.id("categories:slug"), c[0] + "-" + tag);
+                browser.type(By.id("categories:nameZh"), c[1] + tag);
+                browser.type(By.id("categories:nameEn"), c[0].toUpperCase() + " " + tag);
+                browser.clickAjax(By.id("categories:add"));
+                assertTrue(office.messages().contains("栏目已添加"), office.messages());
+            }
+
+            // Rename 甲 and move it under 父, in one save; then 乙 under 父 too, after 甲.
+            editCategory(browser, "a-" + tag);
+            browser.type(inRow("a-" + tag, "editedZh"), "甲栏目改名" + tag);
+            pickParent(browser, "a-" + tag, "父栏目" + tag);
+            browser.clickAjax(inRow("a-" + tag, "saveEdit"));
+            assertTrue(office.messages().contains("栏目已保存"), office.messages());
+            editCategory(browser, "b-" + tag);
+            pickParent(browser, "b-" + tag, "父栏目" + tag);
+            browser.clickAjax(inRow("b-" + tag, "saveEdit"));
+            assertEquals(java.util.List.of("p-" + tag + " 0", "a-" + tag + " 1", "b-" + tag + " 1"), treeRows(browser, tag));
+            assertTrue(browser.text(By.cssSelector("li[data-slug='a-" + tag + "']")).contains("甲栏目改名" + tag));
+            browser.screenshot("7-category-moved");
+
+            // Order: 乙 up, before 甲.
+            browser.clickAjax(inRow("b-" + tag, "up"));
+            assertTrue(office.messages().contains("顺序已调整"), office.messages());
+            assertEquals(java.util.List.of("p-" + tag + " 0", "b-" + tag + " 1", "a-" + tag + " 1"), treeRows(browser, tag));
+
+            // Renaming 父 while moving it under its own child is refused as a whole: the name stays too.
+            editCategory(browser, "p-" + tag);
+            browser.type(inRow("p-" + tag, "editedZh"), "不该保存的名字");
+            pickParent(browser, "p-" + tag, "甲栏目改名" + tag);
+            browser.clickAjax(inRow("p-" + tag, "saveEdit"));
+            assertTrue(office.messages().contains("不能移动到自身或其下级栏目之下"), office.messages());
+            assertTrue(Api.as("editor").get("/api/categories").body().contains("父栏目" + tag), "the old name stays");
+            browser.clickAjax(inRow("p-" + tag, "cancelEdit"));
+            assertFalse(browser.exists(inRow("p-" + tag, "editedZh")), "cancel closes the edit");
+            assertTrue(browser.text(By.cssSelector("li[data-slug='p-" + tag + "']")).contains("父栏目" + tag));
+        }
+    }
+
+    @Test
+    void aDisabledAccountCannotSignInAndEveryoneChangesTheirOwnPassword() {
+        String username = "acc" + UUID.randomUUID().toString().substring(0, 6);
+        try (Browser browser = Browser.open()) {
+            BackOffice office = new BackOffice(browser).login("admin");
+            browser.go("/admin/accounts.xhtml");
+            browser.type(By.id("accounts:username"), username);
+            browser.type(By.id("accounts:displayName"), "王编辑");
+            browser.type(By.id("accounts:password"), username + "-password");
+            office.tick("accounts:roles:0");
+            browser.clickAjax(By.id("accounts:create"));
+            assertTrue(office.messages().contains("账号已创建"), office.messages());
+            office.logout();
+
+            // The new account changes its own password: a wrong current one and a mismatch are refused first.
+            office.login(username, username + "-password");
+            browser.go("/admin/password.xhtml");
+            changePassword(browser, "wrong-password", username + "-renewed", username + "-renewed");
+            assertTrue(office.messages().contains("当前密码不正确"), office.messages());
+            changePassword(browser, username + "-password", username + "-renewed", username + "-other");
+            assertTrue(office.messages().contains("两次输入的新密码不一致"), office.messages());
+            changePassword(browser, username + "-password", username + "-renewed", username + "-renewed");
+            assertTrue(office.messages().contains("密码已修改"), office.messages());
+            assertEquals(401, Api.as(username, username + "-password").get("/api/categories").status());
+            assertEquals(200, Api.as(username, username + "-renewed").get("/api/categories").status());
+            office.logout();
+
+            office.login("admin");
+            browser.go("/admin/accounts.xhtml");
+            browser.clickAjax(By.cssSelector("tr.account-" + username + " button[id$=':edit']"));
+            office.untick("accounts:enabled_input");
+            browser.clickAjax(By.id("accounts:saveAccount"));
+            assertTrue(office.messages().contains("账号已保存"), office.messages());
+            assertTrue(browser.text(By.cssSelector("tr.account-" + username)).contains("已停用"));
+            assertEquals(401, Api.as(username, username + "-renewed").get("/api/categories").status(),
+                    "a disabled account is refused");
+        }
+    }
+
+    private static By inRow(String slug, String id) {
+        return By.cssSelector("li[data-slug='" + slug + "'] [id$=':" + id + "']");
+    }
+
+    private static void editCategory(Browser browser, String slug) {
+        browser.clickAjax(inRow(slug, "edit"));
+        browser.find(inRow(slug, "editedZh"));
+    }
+
+    /** Chooses the new parent in the row's tree picker by clicking it, as a person does. */
+    private static void pickParent(Browser browser, String slug, String parentName) {
+        browser.find(By.cssSelector("li[data-slug='" + slug + "'] .ui-selectonemenu-trigger")).click();
+        String panel = browser.find(inRow(slug, "editedParent")).getAttribute("id") + "_panel";
+        browser.waitUntil(d -> d.findElement(By.id(panel)).isDisplayed());
+        browser.find(By.xpath("//div[@id='" + panel + "']//tr[contains(@data-label, '" + parentName + "')]")).click();
+    }
+
+    /** The test's categories in tree order, as "slug depth". */
+    private static java.util.List<String> treeRows(Browser browser, String tag) {
+        return browser.all(By.cssSelector(".category-tree li[data-slug$='-" + tag + "']")).stream()
+                .map(li -> li.getAttribute("data-slug") + " " + li.getAttribute("class").replaceAll(".*depth-(\\d+).*", "$1"))
+                .toList();
+    }
+
+    private static void changePassword(Browser browser, String current, String replacement, String repeated) {
+        browser.type(By.id("password:current"), current);
+        browser.type(By.id("password:replacement"), replacement);
+        browser.type(By.id("password:repeated"), repeated);
+        browser.clickAjax(By.id("password:change"));
     }
 
     /** Usable on a tablet: every screen fits 768 px in portrait without the page scrolling sideways. */

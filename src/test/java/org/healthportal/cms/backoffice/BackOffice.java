@@ -22,9 +22,13 @@ final class BackOffice {
     }
 
     BackOffice login(String username) {
+        return login(username, username + "-demo");
+    }
+
+    BackOffice login(String username, String password) {
         browser.go("/login.xhtml");
         browser.type(By.id("login:username"), username);
-        browser.type(By.id("login:password"), username + "-demo");
+        browser.type(By.id("login:password"), password);
         browser.clickAndWaitForPage(By.id("login:submit"));
         assertTrue(browser.exists(By.id("welcome")), "signed in as " + username + ": " + browser.url());
         return this;
@@ -54,11 +58,19 @@ final class BackOffice {
      * follows: clicking the label toggles twice on HtmlUnit (the label's default action and the widget's handler).
      */
     void tick(String inputId) {
+        clickBox(inputId, true);
+    }
+
+    void untick(String inputId) {
+        clickBox(inputId, false);
+    }
+
+    private void clickBox(String inputId, boolean selected) {
         By input = By.id(inputId);
         browser.find(By.xpath("//input[@id='" + inputId + "']/ancestor::div[contains(concat(' ', @class, ' '), ' ui-chkbox ')"
                 + " or contains(concat(' ', @class, ' '), ' ui-radiobutton ')][1]"
                 + "//div[contains(@class, 'ui-chkbox-box') or contains(@class, 'ui-radiobutton-box')]")).click();
-        browser.waitUntil(d -> d.findElement(input).isSelected());
+        browser.waitUntil(d -> d.findElement(input).isSelected() == selected);
     }
 
     String messages() {

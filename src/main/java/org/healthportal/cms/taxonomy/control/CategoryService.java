@@ -78,33 +78,22 @@ public class CategoryService {
         return category;
     }
 
-    public Category rename(Long id, long expectedVersion, String nameZh, String nameEn) {
+    /**
+     * Renames, sets who may review articles here and how often (blank or null: as the parent category says) and
+     * moves under another parent (null: top level) at the end of its new siblings, in one step: all or nothing.
+     */
+    public Category edit(Long id, long expectedVersion, String nameZh, String nameEn, String specialties,
+            Integer intervalMonths, Long parentId) {
         requireManager();
         Category category = current(id, expectedVersion);
         category.rename(nameZh, nameEn);
-        changed.fire(new CategoryChanged(id));
-        return category;
-    }
-
-    /**
-     * Sets who may review articles here and how often they are reviewed again; blank or null means "as the
-     * parent category".
-     */
-    public Category setReviewRules(Long id, String specialties, Integer intervalMonths) {
-        requireManager();
-        Category category = get(id);
         category.requireSpecialties(Specialties.parse(specialties));
         category.reviewEvery(intervalMonths);
-        changed.fire(new CategoryChanged(id));
-        return category;
-    }
-
-    /** Moves a category under another parent (null: top level), at the end of its new siblings. */
-    public Category move(Long id, long expectedVersion, Long newParentId) {
-        requireManager();
-        Category category = current(id, expectedVersion);
-        Category parent = newParentId == null ? null : get(newParentId);
-        category.moveTo(parent, children(parent).size());
+        Long currentParent = category.getParent() == null ? null : category.getParent().getId();
+        if (!java.util.Objects.equals(currentParent, parentId)) {
+            Category parent = parentId == null ? null : get(parentId);
+            category.moveTo(parent, children(parent).size());
+        }
         changed.fire(new CategoryChanged(id));
         return category;
     }

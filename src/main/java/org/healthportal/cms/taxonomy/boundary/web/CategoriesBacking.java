@@ -65,18 +65,14 @@ public class CategoriesBacking implements Serializable {
     }
 
     public void saveEdit() {
-        Category current = categories.get(editedId);
-        Long currentParent = current.getParent() == null ? null : current.getParent().getId();
-        boolean saved = act(() -> {
-            Category renamed = categories.rename(editedId, editedVersion, editedZh, editedEn);
-            Category ruled = categories.setReviewRules(editedId, editedSpecialties, editedInterval);
-            if (!java.util.Objects.equals(currentParent, editedParentId)) {
-                categories.move(editedId, ruled.getVersion(), editedParentId);
-            }
-        }, "categories.saved");
-        if (saved) {
+        if (act(() -> categories.edit(editedId, editedVersion, editedZh, editedEn, editedSpecialties, editedInterval,
+                editedParentId), "categories.saved")) {
             editedId = null;
         }
+    }
+
+    public void cancelEdit() {
+        editedId = null;
     }
 
     public void up(Category c) {
