@@ -164,6 +164,22 @@ final class BackOffice {
             return this;
         }
 
+        /**
+         * Types the publication time ("yyyy-MM-dd HH:mm") into the date picker. HtmlUnit's key events do not reach
+         * the picker's parser, so there the picker's own setDate takes the same time.
+         */
+        Editor publishAt(String when) {
+            By field = By.id("editor:publishAt_input");
+            browser.type(field, when);
+            browser.find(field).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+            if (!when.equals(browser.find(field).getAttribute("value"))) {
+                browser.script("var p = arguments[0].split(/[- :]/);"
+                        + "PF('widget_editor_publishAt').setDate(new Date(p[0], p[1] - 1, p[2], p[3], p[4]));", when);
+            }
+            browser.waitUntil(d -> when.equals(d.findElement(field).getAttribute("value")));
+            return this;
+        }
+
         Editor submit() {
             browser.clickAjax(By.id("editor:submit"));
             return this;

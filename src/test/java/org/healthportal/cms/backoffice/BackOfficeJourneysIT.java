@@ -80,6 +80,57 @@ class BackOfficeJourneysIT {
     }
 
     @Test
+    void theEditorPreviewsSchedulesAndUnpublishesAndTheAuditFindsIt() {
+        String title = uniqueTitle("肩周炎的康复训练");
+        long id = Articles.id(Articles.create(title));
+        Articles.ok(Articles.transition("editor", id, "submit"));
+        Articles.ok(Articles.transition("reviewer", id, "approve"));
+        try (Browser browser = Browser.open()) {
+            BackOffice office = new BackOffice(browser).login("editor");
+            BackOffice.Editor editor = office.editArticle(id);
+
+            browser.clickAjax(By.id("editor:preview"));
+            browser.waitUntil(d -> d.findElement(By.id("editor:previewDialog")).isDisplayed());
+            String preview = browser.text(By.id("editor:previewPanel"));
+            assertTrue(preview.contains(title) && preview.contains("改善局部微循环"), preview);
+            browser.screenshot("3-preview");
+            browser.find(By.cssSelector("[id='editor:previewDialog'] .ui-dialog-titlebar-close")).click();
+
+            // Schedule for the day after tomorrow, in the editor's time zone (the back office shows Beijing time).
+            String when = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(2).withHour(9)
+                    .withMinute(30).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+            editor.publishAt(when);
+            browser.clickAjax(By.id("editor:schedule"));
+            assertTrue(office.messages().contains("已设置定时发布"), office.messages());
+            assertTrue(browser.text(By.id("editor:status")).contains(when), browser.text(By.id("editor:status")));
+            JsonObject scheduled = Api.as("editor").get("/api/articles/" + id).json();
+            assertFalse(scheduled.getBoolean("live"), "scheduled, not yet public");
+
+            editor.publish();
+            assertTrue(editor.state().contains("state-PUBLISHED"), editor.state() + " " + office.messages());
+            String slug = Api.as("editor").get("/api/articles/" + id).json().getString("slug");
+            assertEquals(200, Api.anonymous().get("/articles/" + slug).status());
+
+            browser.type(By.id("editor:reason"), "资料需要更新");
+            browser.clickAjax(By.id("editor:unpublish"));
+            browser.clickAjax(By.cssSelector(".ui-confirmdialog-yes"));
+            assertTrue(office.messages().contains("文章已下线"), office.messages());
+            assertTrue(editor.state().contains("state-UNPUBLISHED"), editor.state());
+            assertEquals(410, Api.anonymous().get("/articles/" + slug).status(), "gone from the public site");
+
+            browser.go("/admin/audit.xhtml");
+            browser.find(By.cssSelector("[id='audit:action'] .ui-selectonemenu-trigger")).click();
+            browser.waitUntil(d -> d.findElement(By.id("audit:action_panel")).isDisplayed());
+            browser.find(By.cssSelector("[id='audit:action_panel'] li[data-label='下线']")).click();
+            browser.clickAjax(By.id("audit:filter"));
+            String events = browser.text(By.id("audit:events"));
+            assertTrue(events.contains("资料需要更新") || events.contains(String.valueOf(id)), events);
+            assertFalse(events.contains("批准"), "only unpublish events: " + events);
+            browser.screenshot("3-audit-unpublish");
+        }
+    }
+
+    @Test
     void reviewerRequestsChangesAndTheEditorRevisesAndResubmits() {
         long id = Articles.id(Articles.create(uniqueTitle("针灸辅助治疗面瘫")));
         Articles.ok(Articles.transition("editor", id, "submit"));
