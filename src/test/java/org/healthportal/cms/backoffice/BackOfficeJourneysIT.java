@@ -93,6 +93,9 @@ class BackOfficeJourneysIT {
             browser.waitUntil(d -> d.findElement(By.id("editor:previewDialog")).isDisplayed());
             String preview = browser.text(By.id("editor:previewPanel"));
             assertTrue(preview.contains(title) && preview.contains("改善局部微循环"), preview);
+            for (String part : new String[]{"中医 › 特色中医 › 针刺疗法", "测试编辑部", "针灸学", "免责声明", "医学审核"}) {
+                assertTrue(preview.contains(part), "the preview shows what readers will see, " + part + ": " + preview);
+            }
             browser.screenshot("3-preview");
             browser.find(By.cssSelector("[id='editor:previewDialog'] .ui-dialog-titlebar-close")).click();
 

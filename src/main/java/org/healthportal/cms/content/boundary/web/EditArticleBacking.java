@@ -14,6 +14,8 @@ import org.healthportal.cms.accounts.control.CurrentUser;
 import org.healthportal.cms.accounts.entity.Account;
 import org.healthportal.cms.accounts.entity.Role;
 import org.healthportal.cms.compliance.control.ClaimsService;
+import org.healthportal.cms.compliance.control.DisclaimerService;
+import org.healthportal.cms.compliance.entity.Disclaimer;
 import org.healthportal.cms.compliance.entity.ClaimMarks;
 import org.healthportal.cms.compliance.entity.ClaimsCheck;
 import org.healthportal.cms.content.control.ArticleService;
@@ -59,6 +61,9 @@ public class EditArticleBacking implements Serializable {
 
     @Inject
     ClaimsService claims;
+
+    @Inject
+    DisclaimerService disclaimers;
 
     private Long id;
     private String title;
@@ -482,6 +487,16 @@ public class EditArticleBacking implements Serializable {
             comments = workflow.comments(id);
         }
         return comments;
+    }
+
+    /** The disclaimer a publication now would show beneath the article. */
+    public Disclaimer getPreviewDisclaimer() {
+        return disclaimers.current();
+    }
+
+    /** The references as the public page lists them: those with a title. */
+    public List<ReferenceRow> getPreviewReferences() {
+        return references.stream().filter(r -> r.getTitle() != null && !r.getTitle().isBlank()).toList();
     }
 
     /** The body as the public page will show it: sanitized the same way a save does. */
