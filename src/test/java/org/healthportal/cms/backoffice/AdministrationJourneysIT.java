@@ -277,6 +277,20 @@ class AdministrationJourneysIT {
             Api.Response again = Api.anonymous().send(Api.anonymous().request(java.net.URI.create(src).getPath())
                     .header("If-None-Match", served.header("ETag")).GET());
             assertEquals(304, again.status());
+
+            if (browser.isChromium()) {
+                // Into an article through the editor's media picker (it inserts into Quill, which HtmlUnit cannot run).
+                long id = Articles.id(Articles.create(uniqueTitle("插图")));
+                BackOffice.Editor editor = office.editArticle(id);
+                browser.find(By.id("editor:insertImage")).click();
+                browser.waitUntil(d -> d.findElement(By.id("mediaForm:mediaPicker")).isDisplayed());
+                browser.screenshot("10-media-picker");
+                browser.find(By.xpath("//div[@id='mediaForm:mediaPicker']//figure[.//img[@alt='" + alt + "']]//button")).click();
+                browser.waitUntil(d -> !d.findElement(By.id("mediaForm:mediaPicker")).isDisplayed());
+                editor.save();
+                String body = Api.as("editor").get("/api/articles/" + id).json().getString("body");
+                assertTrue(body.contains("<img") && body.contains(java.net.URI.create(src).getPath()) && body.contains(alt), body);
+            }
         }
     }
 
