@@ -172,10 +172,7 @@ class AdministrationJourneysIT {
 
     /** Chooses the new parent in the row's tree picker by clicking it, as a person does. */
     private static void pickParent(Browser browser, String slug, String parentName) {
-        browser.find(By.cssSelector("li[data-slug='" + slug + "'] .ui-selectonemenu-trigger")).click();
-        String panel = browser.find(inRow(slug, "editedParent")).getAttribute("id") + "_panel";
-        browser.waitUntil(d -> d.findElement(By.id(panel)).isDisplayed());
-        browser.find(By.xpath("//div[@id='" + panel + "']//tr[contains(@data-label, '" + parentName + "')]")).click();
+        browser.pick(browser.find(inRow(slug, "editedParent")).getAttribute("id"), parentName);
     }
 
     /** The test's categories in tree order, as "slug depth". */
@@ -282,10 +279,10 @@ class AdministrationJourneysIT {
                 // Into an article through the editor's media picker (it inserts into Quill, which HtmlUnit cannot run).
                 long id = Articles.id(Articles.create(uniqueTitle("插图")));
                 BackOffice.Editor editor = office.editArticle(id);
-                browser.find(By.id("editor:insertImage")).click();
+                browser.click(By.id("editor:insertImage"));
                 browser.waitUntil(d -> d.findElement(By.id("mediaForm:mediaPicker")).isDisplayed());
                 browser.screenshot("10-media-picker");
-                browser.find(By.xpath("//div[@id='mediaForm:mediaPicker']//figure[.//img[@alt='" + alt + "']]//button")).click();
+                browser.click(By.xpath("//div[@id='mediaForm:mediaPicker']//figure[.//img[@alt='" + alt + "']]//button"));
                 browser.waitUntil(d -> !d.findElement(By.id("mediaForm:mediaPicker")).isDisplayed());
                 editor.save();
                 String body = Api.as("editor").get("/api/articles/" + id).json().getString("body");
@@ -337,8 +334,6 @@ class AdministrationJourneysIT {
 
     /** Chooses a category in the article list's filter by clicking its row in the tree picker. */
     private static void pickListCategory(Browser browser, String path) {
-        browser.find(By.cssSelector("[id='articles:category'] .ui-selectonemenu-trigger")).click();
-        browser.waitUntil(d -> d.findElement(By.id("articles:category_panel")).isDisplayed());
-        browser.clickAjax(By.xpath("//div[@id='articles:category_panel']//tr[@data-label='" + path + "']"));
+        browser.pick("articles:category", path);
     }
 }

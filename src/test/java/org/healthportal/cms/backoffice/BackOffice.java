@@ -107,12 +107,9 @@ final class BackOffice {
                     .toList();
         }
 
-        /** Picks a category by (part of) its path, by clicking its row in the picker as a person does. */
-        Editor category(String label) {
-            openCategoryPicker();
-            browser.find(By.xpath("//div[@id='editor:category_panel']//tr[contains(@data-label, '" + label + "')]")).click();
-            browser.waitUntil(d -> String.valueOf(browser.script("var s = document.getElementById('editor:category_input');"
-                    + "return s.selectedIndex < 0 ? '' : s.options[s.selectedIndex].text;")).contains(label));
+        /** Picks a category by its name (or the end of its path), by clicking its row in the picker. */
+        Editor category(String name) {
+            browser.pick("editor:category", name);
             return this;
         }
 

@@ -97,7 +97,7 @@ class BackOfficeJourneysIT {
                 assertTrue(preview.contains(part), "the preview shows what readers will see, " + part + ": " + preview);
             }
             browser.screenshot("3-preview");
-            browser.find(By.cssSelector("[id='editor:previewDialog'] .ui-dialog-titlebar-close")).click();
+            browser.click(By.cssSelector("[id='editor:previewDialog'] .ui-dialog-titlebar-close"));
 
             // Schedule for the day after tomorrow, in the editor's time zone (the back office shows Beijing time).
             String when = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(2).withHour(9)
@@ -122,9 +122,7 @@ class BackOfficeJourneysIT {
             assertEquals(410, Api.anonymous().get("/articles/" + slug).status(), "gone from the public site");
 
             browser.go("/admin/audit.xhtml");
-            browser.find(By.cssSelector("[id='audit:action'] .ui-selectonemenu-trigger")).click();
-            browser.waitUntil(d -> d.findElement(By.id("audit:action_panel")).isDisplayed());
-            browser.find(By.cssSelector("[id='audit:action_panel'] li[data-label='下线']")).click();
+            browser.pick("audit:action", "下线");
             browser.clickAjax(By.id("audit:filter"));
             String events = browser.text(By.id("audit:events"));
             assertTrue(events.contains("资料需要更新") || events.contains(String.valueOf(id)), events);

@@ -11,6 +11,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -101,6 +102,40 @@ public final class Browser implements AutoCloseable {
         WebElement field = find(by);
         field.clear();
         field.sendKeys(value);
+    }
+
+    /** Clicks something once it can be clicked (shown, not moving under an overlay's opening). */
+    public void click(By by) {
+        new WebDriverWait(driver, TIMEOUT).until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    /**
+     * Chooses an option of a PrimeFaces select menu by opening it and clicking the option, as a person does, until
+     * the menu holds it: a click that lands while the panel is still opening is tried again. The option's label is
+     * the text, or ends with " › " and the text (a category's path). Waits for any ajax the choice sends.
+     */
+    public void pick(String menuId, String text) {
+        String escaped = "'" + text + "'";
+        By option = By.xpath("//*[@id='" + menuId + "_panel']//*[(self::tr or self::li) and (@data-label = " + escaped
+                + " or substring(@data-label, string-length(@data-label) - string-length(" + escaped + ") - 2) = concat(' › ', "
+                + escaped + "))]");
+        new WebDriverWait(driver, TIMEOUT).ignoring(WebDriverException.class).until(d -> {
+            if (!chosen(menuId, text)) {
+                if (d.findElement(By.id(menuId + "_panel")).isDisplayed()) {
+                    d.findElement(option).click();
+                } else {
+                    d.findElement(By.cssSelector("[id='" + menuId + "'] .ui-selectonemenu-trigger")).click();
+                }
+            }
+            return chosen(menuId, text);
+        });
+        waitForAjax();
+    }
+
+    private boolean chosen(String menuId, String text) {
+        String label = String.valueOf(script("var s = document.getElementById(arguments[0]);"
+                + "return s.selectedIndex < 0 ? '' : s.options[s.selectedIndex].text;", menuId + "_input"));
+        return label.equals(text) || label.endsWith(" › " + text);
     }
 
     /** Clicks something that sends an ajax request, and waits until the response is applied. */
