@@ -23,12 +23,7 @@ class AdministrationJourneysIT {
         try (Browser browser = Browser.open()) {
             BackOffice office = new BackOffice(browser).login("admin");
 
-            browser.go("/admin/accounts.xhtml");
-            browser.type(By.id("accounts:username"), username);
-            browser.type(By.id("accounts:displayName"), "赵医生");
-            browser.type(By.id("accounts:password"), "short");
-            office.tick("accounts:roles:1");
-            browser.clickAjax(By.id("accounts:create"));
+            office.createAccount(username, "赵医生", "short", 1);
             assertTrue(office.messages().contains("密码至少需要 8 位"), "a short password is refused: " + office.messages());
             browser.type(By.id("accounts:password"), username + "-password");
             browser.clickAjax(By.id("accounts:create"));
@@ -127,12 +122,7 @@ class AdministrationJourneysIT {
         String username = "acc" + UUID.randomUUID().toString().substring(0, 6);
         try (Browser browser = Browser.open()) {
             BackOffice office = new BackOffice(browser).login("admin");
-            browser.go("/admin/accounts.xhtml");
-            browser.type(By.id("accounts:username"), username);
-            browser.type(By.id("accounts:displayName"), "王编辑");
-            browser.type(By.id("accounts:password"), username + "-password");
-            office.tick("accounts:roles:0");
-            browser.clickAjax(By.id("accounts:create"));
+            office.createAccount(username, "王编辑", username + "-password", 0);
             assertTrue(office.messages().contains("账号已创建"), office.messages());
             office.logout();
 

@@ -53,6 +53,16 @@ final class BackOffice {
         return new Review();
     }
 
+    /** Fills the new-account form on the accounts screen with one role (by its place in the list) and sends it. */
+    void createAccount(String username, String displayName, String password, int role) {
+        browser.go("/admin/accounts.xhtml");
+        browser.type(By.id("accounts:username"), username);
+        browser.type(By.id("accounts:displayName"), displayName);
+        browser.type(By.id("accounts:password"), password);
+        tick("accounts:roles:" + role);
+        browser.clickAjax(By.id("accounts:create"));
+    }
+
     /**
      * Ticks a PrimeFaces checkbox or radio button by its drawn box, as a person does, and waits until the real input
      * follows: clicking the label toggles twice on HtmlUnit (the label's default action and the widget's handler).

@@ -164,13 +164,7 @@ class MedicalReviewIT {
         JsonObject live = Articles.published(uniqueTitle("复审逾期"));
         long id = id(live);
         assertFalse(Api.anonymous().get(live.getString("publicUrl")).body().contains("超过计划复审日期"));
-        try (java.sql.Connection db = org.healthportal.cms.testsupport.CmsServer.database();
-             java.sql.PreparedStatement past = db.prepareStatement(
-                     "UPDATE article SET next_review_due = ? WHERE id = ?")) {
-            past.setTimestamp(1, java.sql.Timestamp.valueOf("2020-01-01 00:00:00"));
-            past.setLong(2, id);
-            assertEquals(1, past.executeUpdate());
-        }
+        makeOverdue(id);
         // The review cycle runs with the scheduler (every second in tests); poll the trail for its event.
         java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
         boolean handled = false;
