@@ -24,7 +24,7 @@ class AdministrationJourneysIT {
             BackOffice office = new BackOffice(browser).login("admin");
 
             office.createAccount(username, "赵医生", "short", 1);
-            assertTrue(office.messages().contains("密码至少需要 8 位"), "a short password is refused: " + office.messages());
+            assertTrue(office.messages().contains("密码至少需要 12 位"), "a short password is refused: " + office.messages());
             browser.type(By.id("accounts:password"), username + "-password");
             browser.clickAjax(By.id("accounts:create"));
             assertTrue(office.messages().contains("账号已创建"), office.messages());

@@ -50,15 +50,31 @@ public final class CmsServer {
         return instance;
     }
 
-    /** Starts a separate server with extra JVM options; the caller stops it. */
+    /** Starts a separate server with extra JVM options and a database of its own; the caller stops it. */
     public static CmsServer start(String name, List<String> jvmArgs) {
+        return start(name, jvmArgs, false);
+    }
+
+    /**
+     * Starts a second instance on the shared server's database (on H2 through its file's auto-server mode), as a
+     * second node of one site would run; the caller stops it. It does not join the shared server's data grid.
+     */
+    public static CmsServer startSharingDatabase(String name, List<String> jvmArgs) {
+        get();
+        return start(name, jvmArgs, true);
+    }
+
+    private static CmsServer start(String name, List<String> jvmArgs, boolean sharedDatabase) {
         try {
             Path dir = Path.of(System.getProperty("cms.it.dir", "target/it")).toAbsolutePath();
             Files.createDirectories(dir);
             int port = freePort();
             int clusterPort = freePort();
             List<String> args = new ArrayList<>();
-            if (System.getenv("CMS_DB_URL") == null) {
+            if (System.getenv("CMS_DB_URL") == null && sharedDatabase) {
+                args.add("-Dcms.db.url=" + h2Url(dir.resolve("it-data")));
+                args.add("-Dh2.bindAddress=127.0.0.1");
+            } else if (System.getenv("CMS_DB_URL") == null) {
                 Path data = dir.resolve(name + "-data");
                 deleteTree(data);
                 // AUTO_SERVER lets a test open the same H2 file, on loopback only, to tamper with rows directly.
@@ -68,6 +84,10 @@ public final class CmsServer {
             args.add("-Dcms.demo=true");
             args.add("-Dcms.scheduler.interval=1");
             args.add("-Xmx768m");
+            // Tests play clients behind a proxy on loopback (X-Forwarded-For), so throttling tests each have
+            // addresses of their own; the many tests sharing 127.0.0.1 get a higher per-address limit.
+            args.add("-Dcms.login.trusted-proxies=127.0.0.1");
+            args.add("-Dcms.login.address-limit=1000");
             args.addAll(jvmArgs);
             Path root = dir.resolve(name + "-payara");
             Process process = Launcher.start(Path.of(required("cms.payara.jar")), Path.of(required("cms.war")),

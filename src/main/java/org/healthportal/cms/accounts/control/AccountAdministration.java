@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +31,9 @@ public class AccountAdministration {
 
     @Inject
     PasswordCheck passwords;
+
+    @Inject
+    Clock clock;
 
     public List<Account> list() {
         requireAdmin();
@@ -62,18 +66,28 @@ public class AccountAdministration {
         return account;
     }
 
+    /** The account must choose its own password at its next sign-in, and is told who reset it and when. */
     public void resetPassword(Long id, String newPassword) {
-        requireAdmin();
-        get(id).changePasswordHash(hash(newPassword));
+        Account admin = requireAdmin();
+        Account account = get(id);
+        account.resetPassword(hash(account.getUsername(), newPassword), admin.getUsername(), clock.instant());
     }
 
-    /** Anyone, for their own account: the current password proves it is them at the keyboard. */
-    public void changeOwnPassword(String currentPassword, String newPassword) {
+    /**
+     * Anyone, for their own account: the current password proves it is them at the keyboard. Every other session
+     * of the account ends; the answer is the generation the caller's own session continues under.
+     */
+    public long changeOwnPassword(String currentPassword, String newPassword) {
         Account me = em.merge(currentUser.require());
         if (currentPassword == null || !passwords.matches(me.getUsername(), currentPassword, me.getPasswordHash())) {
             throw new CmsException.InvalidInput("The current password is wrong").withKey("error.passwordWrong");
         }
-        me.changePasswordHash(hash(newPassword));
+        if (currentPassword.equals(newPassword)) {
+            throw new CmsException.InvalidInput("Choose a password other than the current one")
+                    .withKey("error.passwordSame");
+        }
+        me.changePasswordHash(hash(me.getUsername(), newPassword));
+        return me.getSessionGeneration();
     }
 
     public ReviewerProfile recordCredentials(Long accountId, String title, String institution, String specialty,
@@ -109,11 +123,8 @@ public class AccountAdministration {
         return account;
     }
 
-    private String hash(String password) {
-        if (password == null || password.length() < AccountService.PASSWORD_MIN) {
-            throw new CmsException.InvalidInput("A password needs at least " + AccountService.PASSWORD_MIN + " characters")
-                    .withKey("error.passwordShort", AccountService.PASSWORD_MIN);
-        }
+    private String hash(String username, String password) {
+        PasswordPolicy.check(username, password);
         return passwords.hash(password);
     }
 

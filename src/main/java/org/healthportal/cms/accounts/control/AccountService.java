@@ -16,8 +16,6 @@ import org.healthportal.cms.platform.CmsException;
 @Stateless
 public class AccountService {
 
-    public static final int PASSWORD_MIN = 8;
-
     @PersistenceContext
     EntityManager em;
 
@@ -45,10 +43,45 @@ public class AccountService {
         Optional<Account> account = findByUsername(username);
         // Verified even for an unknown name, so a wrong username costs the same time as a wrong password.
         boolean matches = passwords.matches(username, password, account.map(Account::getPasswordHash).orElse(null));
-        return account.filter(a -> matches && a.isEnabled());
+        Optional<Account> signedIn = account.filter(a -> matches && a.isEnabled());
+        // A hash from an older, weaker setting is replaced while the password is at hand.
+        signedIn.filter(a -> passwords.needsRehash(a.getPasswordHash()))
+                .ifPresent(a -> a.upgradePasswordHash(passwords.hash(password)));
+        return signedIn;
     }
 
+    /** What a signed-in session must still match; empty for an unknown account. */
+    public Optional<SessionState> sessionState(String username) {
+        return em.createQuery("SELECT NEW org.healthportal.cms.accounts.control.SessionState(a.enabled,"
+                        + " a.sessionGeneration, a.passwordChangeRequired) FROM Account a WHERE a.username = :username",
+                        SessionState.class)
+                .setParameter("username", username).getResultStream().findFirst();
+    }
+
+    /** A new account whose password follows the policy. */
     public Account create(String username, String displayName, String password, Set<Role> roles) {
+        PasswordPolicy.check(username, password);
+        return insert(username, displayName, password, roles);
+    }
+
+    /**
+     * An account seeded at installation with a password the installer chose: the demo accounts' documented ones,
+     * or the bootstrap admin's, which must be replaced at the first sign-in. The policy is not applied here.
+     */
+    public Account seed(String username, String displayName, String password, Set<Role> roles,
+                        boolean changeAtFirstSignIn) {
+        if (password == null || password.isBlank()) {
+            throw new CmsException.InvalidInput("A password is required").withKey("error.passwordShort",
+                    PasswordPolicy.MIN_LENGTH);
+        }
+        Account account = insert(username, displayName, password, roles);
+        if (changeAtFirstSignIn) {
+            account.requirePasswordChange();
+        }
+        return account;
+    }
+
+    private Account insert(String username, String displayName, String password, Set<Role> roles) {
         if (username == null || !username.matches("[a-z][a-z0-9._-]{1,63}")) {
             throw new CmsException.InvalidInput(
                     "username must start with a letter and use lowercase letters, digits, '.', '_' or '-' (2-64)")
@@ -61,7 +94,7 @@ public class AccountService {
             throw new CmsException.InvalidInput("An account needs at least one role").withKey("error.roleRequired");
         }
         Account account = new Account(username, displayName == null || displayName.isBlank() ? username : displayName.strip(),
-                hash(password), roles, clock.instant());
+                passwords.hash(password), roles, clock.instant());
         em.persist(account);
         return account;
     }
@@ -75,13 +108,5 @@ public class AccountService {
         return em.createQuery("SELECT p FROM ReviewerProfile p WHERE p.account = :account", ReviewerProfile.class)
                 .setParameter("account", account)
                 .getResultStream().findFirst();
-    }
-
-    private String hash(String password) {
-        if (password == null || password.length() < PASSWORD_MIN) {
-            throw new CmsException.InvalidInput("A password needs at least " + PASSWORD_MIN + " characters")
-                    .withKey("error.passwordShort", PASSWORD_MIN);
-        }
-        return passwords.hash(password);
     }
 }

@@ -33,4 +33,9 @@ public class CurrentUser {
         }
         return account;
     }
+
+    /** Reads the account afresh at the next {@link #require}, after this request changed it. */
+    public void forget() {
+        account = null;
+    }
 }

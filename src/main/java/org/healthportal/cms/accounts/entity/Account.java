@@ -43,6 +43,19 @@ public class Account {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Moves on whenever what a session was granted changes; sessions of an older generation are over. */
+    @Column(name = "session_generation", nullable = false)
+    private long sessionGeneration;
+
+    @Column(name = "password_change_required", nullable = false)
+    private boolean passwordChangeRequired;
+
+    @Column(name = "password_reset_by", length = 64)
+    private String passwordResetBy;
+
+    @Column(name = "password_reset_at")
+    private Instant passwordResetAt;
+
     @Version
     private long version;
 
@@ -61,8 +74,32 @@ public class Account {
         return roles.contains(role);
     }
 
+    /** The account's own new password: every other session ends, and a pending reset notice is done with. */
     public void changePasswordHash(String newHash) {
         this.passwordHash = newHash;
+        this.passwordChangeRequired = false;
+        this.passwordResetBy = null;
+        this.passwordResetAt = null;
+        sessionGeneration++;
+    }
+
+    /** A password someone else chose: every session ends and the account must choose its own at its next sign-in. */
+    public void resetPassword(String newHash, String resetBy, Instant at) {
+        this.passwordHash = newHash;
+        this.passwordChangeRequired = true;
+        this.passwordResetBy = resetBy;
+        this.passwordResetAt = at;
+        sessionGeneration++;
+    }
+
+    /** The same password, hashed at today's work factor: nothing else changes. */
+    public void upgradePasswordHash(String newHash) {
+        this.passwordHash = newHash;
+    }
+
+    /** For a password chosen at installation (the bootstrap admin's), to be replaced at the first sign-in. */
+    public void requirePasswordChange() {
+        this.passwordChangeRequired = true;
     }
 
     public void rename(String newDisplayName) {
@@ -76,10 +113,16 @@ public class Account {
         if (newRoles == null || newRoles.isEmpty()) {
             throw new org.healthportal.cms.platform.CmsException.InvalidInput("An account needs at least one role");
         }
+        if (!roles.equals(newRoles)) {
+            sessionGeneration++;
+        }
         this.roles = EnumSet.copyOf(newRoles);
     }
 
     public void disable() {
+        if (enabled) {
+            sessionGeneration++;
+        }
         this.enabled = false;
     }
 
@@ -113,6 +156,22 @@ public class Account {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public long getSessionGeneration() {
+        return sessionGeneration;
+    }
+
+    public boolean isPasswordChangeRequired() {
+        return passwordChangeRequired;
+    }
+
+    public String getPasswordResetBy() {
+        return passwordResetBy;
+    }
+
+    public Instant getPasswordResetAt() {
+        return passwordResetAt;
     }
 
     public long getVersion() {

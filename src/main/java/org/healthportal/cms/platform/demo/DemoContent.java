@@ -132,13 +132,13 @@ public class DemoContent {
             LOG.warning("No accounts exist and CMS_ADMIN_PASSWORD is not set: set it and restart to create 'admin'");
             return false;
         }
-        accounts.create("admin", "Administrator", password.get(), EnumSet.of(Role.ADMIN));
+        accounts.seed("admin", "Administrator", password.get(), EnumSet.of(Role.ADMIN), true);
         return true;
     }
 
     private Account demoAccount(String username, String displayName, EnumSet<Role> roles) {
         return accounts.findByUsername(username)
-                .orElseGet(() -> accounts.create(username, displayName, username + "-demo", roles));
+                .orElseGet(() -> accounts.seed(username, displayName, username + "-demo", roles, false));
     }
 
     private void credentials(Account account, String title, String institution, String specialty, String licence,

@@ -7,34 +7,68 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.healthportal.cms.accounts.control.AccountService;
+import org.healthportal.cms.accounts.control.ClientAddresses;
 import org.healthportal.cms.accounts.control.CmsIdentityStore;
+import org.healthportal.cms.accounts.control.LoginThrottle;
+import org.healthportal.cms.accounts.control.SessionState;
+import org.healthportal.cms.accounts.control.SignedInSession;
+import org.healthportal.cms.accounts.entity.Account;
+import org.healthportal.cms.accounts.entity.LoginAttempt.Channel;
 
 /**
  * The application's one authentication mechanism (Jakarta Security allows one), choosing by path:
  * <ul>
- * <li>{@code /api/*}: HTTP Basic on every request, never a session; failures are a JSON 401.</li>
+ * <li>{@code /api/*}: HTTP Basic on every request, never a session; failures are a JSON 401, a throttled
+ * client a JSON 429 with {@code Retry-After}.</li>
  * <li>everything else: form login through the login page, the caller kept in the HTTP session. Only a login or
- * a protected page touches the session, so public pages never create one.</li>
+ * a protected page touches the session, so public pages never create one. Each protected request checks the
+ * session against the account as the database has it now, so a disable, a role change or a new password ends
+ * every other session on every instance at its next request.</li>
  * </ul>
+ * Both ask the sign-in throttle first and tell it every failure.
  */
 @ApplicationScoped
 public class CmsAuthenticationMechanism implements HttpAuthenticationMechanism {
 
-    static final String SESSION_CALLER = "cms.caller";
-    static final String SESSION_GROUPS = "cms.groups";
     public static final String LOGIN_PAGE = "/login.xhtml";
+    public static final String PASSWORD_PAGE = "/admin/password.xhtml";
+    /** Set on a refused form sign-in that the throttle held back: the {@link Instant} it may be tried again. */
+    public static final String BLOCKED_UNTIL = "cms.login.blockedUntil";
 
     @Inject
     CmsIdentityStore identityStore;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    ClientAddresses addresses;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "cms.session.idle-timeout", defaultValue = "PT30M")
+    Duration idleTimeout;
+
+    @Inject
+    @ConfigProperty(name = "cms.session.absolute-timeout", defaultValue = "PT12H")
+    Duration absoluteTimeout;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -43,7 +77,7 @@ public class CmsAuthenticationMechanism implements HttpAuthenticationMechanism {
         if (path.startsWith("/api/")) {
             return basic(request, response, context);
         }
-        return form(request, response, context);
+        return form(request, response, context, path);
     }
 
     private AuthenticationStatus basic(HttpServletRequest request, HttpServletResponse response,
@@ -51,17 +85,53 @@ public class CmsAuthenticationMechanism implements HttpAuthenticationMechanism {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
             UsernamePasswordCredential credential = decode(header.substring(6).trim());
-            CredentialValidationResult result = credential == null
-                    ? CredentialValidationResult.INVALID_RESULT : identityStore.validate(credential);
-            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-                return context.notifyContainerAboutLogin(result);
+            if (credential == null) {
+                return json(response, 401, "Invalid username or password", null);
             }
-            return unauthorized(response, "Invalid username or password");
+            Optional<Account> account = signIn(request, credential, Channel.BASIC);
+            if (account == null) {
+                return json(response, 429, "Too many failed sign-ins: try again later", retryAfter(request));
+            }
+            if (account.isEmpty()) {
+                return json(response, 401, "Invalid username or password", null);
+            }
+            if (account.get().isPasswordChangeRequired()) {
+                return json(response, 403, "This account's password was set by someone else: sign in to the back"
+                        + " office and choose a new one first", null);
+            }
+            return context.notifyContainerAboutLogin(CmsIdentityStore.result(account.get()));
         }
         if (context.isProtected()) {
-            return unauthorized(response, "Authentication required: use HTTP Basic with a CMS account");
+            return json(response, 401, "Authentication required: use HTTP Basic with a CMS account", null);
         }
         return context.doNothing();
+    }
+
+    /**
+     * Asks the throttle, then the identity store: the signed-in account, empty when the credential is wrong, or
+     * null when the throttle refused it unchecked (then {@link #BLOCKED_UNTIL} says until when).
+     */
+    private Optional<Account> signIn(HttpServletRequest request, UsernamePasswordCredential credential, Channel channel) {
+        String address = addresses.of(request);
+        LoginThrottle.Verdict verdict = throttle.check(credential.getCaller(), address);
+        if (verdict.blocked()) {
+            Instant until = verdict.blockedUntil().orElseThrow();
+            throttle.throttled(credential.getCaller(), address, channel, until);
+            request.setAttribute(BLOCKED_UNTIL, until);
+            return null;
+        }
+        Optional<Account> account = identityStore.authenticate(credential);
+        if (account.isEmpty()) {
+            throttle.failed(credential.getCaller(), address, channel);
+        } else if (verdict.accountHasFailures()) {
+            throttle.succeeded(account.get().getUsername());
+        }
+        return account;
+    }
+
+    private Long retryAfter(HttpServletRequest request) {
+        Instant until = (Instant) request.getAttribute(BLOCKED_UNTIL);
+        return Math.max(1, Duration.between(clock.instant(), until).toSeconds() + 1);
     }
 
     private static UsernamePasswordCredential decode(String encoded) {
@@ -74,12 +144,18 @@ public class CmsAuthenticationMechanism implements HttpAuthenticationMechanism {
         }
     }
 
-    private static AuthenticationStatus unauthorized(HttpServletResponse response, String message) {
+    private static AuthenticationStatus json(HttpServletResponse response, int status, String message, Long retryAfter) {
         try {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setHeader("WWW-Authenticate", "Basic realm=\"cms\", charset=\"UTF-8\"");
+            response.setStatus(status);
+            if (status == 401) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"cms\", charset=\"UTF-8\"");
+            }
+            if (retryAfter != null) {
+                response.setHeader("Retry-After", String.valueOf(retryAfter));
+            }
             response.setContentType("application/json;charset=UTF-8");
-            response.getWriter().write("{\"error\":\"" + message + "\"}");
+            response.getWriter().write("{\"error\":\"" + message + "\""
+                    + (retryAfter == null ? "" : ",\"retryAfter\":" + retryAfter) + "}");
         } catch (IOException e) {
             // The client went away; the status is all it could have had.
         }
@@ -87,38 +163,58 @@ public class CmsAuthenticationMechanism implements HttpAuthenticationMechanism {
     }
 
     private AuthenticationStatus form(HttpServletRequest request, HttpServletResponse response,
-                                      HttpMessageContext context) {
+                                      HttpMessageContext context, String path) {
         Credential credential = context.getAuthParameters().getCredential();
         if (credential instanceof UsernamePasswordCredential login) {
-            CredentialValidationResult result = identityStore.validate(login);
-            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            Optional<Account> signedIn = signIn(request, login, Channel.FORM);
+            if (signedIn == null || signedIn.isEmpty()) {
                 return AuthenticationStatus.SEND_FAILURE;
             }
+            Account account = signedIn.get();
             // A fresh session id on login defeats session fixation.
             request.getSession(true);
             request.changeSessionId();
             HttpSession session = request.getSession();
-            session.setAttribute(SESSION_CALLER, result.getCallerPrincipal().getName());
-            session.setAttribute(SESSION_GROUPS, new HashSet<>(result.getCallerGroups()));
-            return context.notifyContainerAboutLogin(result);
+            session.setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, idleTimeout.toSeconds()));
+            SignedInSession.begin(session, account.getUsername(), CmsIdentityStore.groups(account),
+                    account.getSessionGeneration(), clock.instant());
+            return context.notifyContainerAboutLogin(CmsIdentityStore.result(account));
         }
 
         HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(SESSION_CALLER) instanceof String caller) {
-            @SuppressWarnings("unchecked")
-            Set<String> groups = (Set<String>) session.getAttribute(SESSION_GROUPS);
-            return context.notifyContainerAboutLogin(caller, groups);
+        String caller = SignedInSession.caller(session);
+        if (caller != null) {
+            if (context.isProtected()) {
+                if (clock.instant().isAfter(SignedInSession.signedInAt(session).plus(absoluteTimeout))) {
+                    session.invalidate();
+                    return toLogin(request, response, "?expired=true");
+                }
+                Optional<SessionState> state = accounts.sessionState(caller);
+                if (state.isEmpty() || !state.get().enabled()
+                        || state.get().generation() != SignedInSession.generation(session)) {
+                    session.invalidate();
+                    return toLogin(request, response, "?ended=true");
+                }
+                if (state.get().passwordChangeRequired() && !path.equals(PASSWORD_PAGE)) {
+                    return redirect(request, response, request.getContextPath() + PASSWORD_PAGE);
+                }
+            }
+            return context.notifyContainerAboutLogin(caller, SignedInSession.groups(session));
         }
         if (context.isProtected()) {
-            return toLogin(request, response);
+            boolean expired = request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
+            return toLogin(request, response, expired ? "?expired=true" : "");
         }
         return context.doNothing();
     }
 
-    /** Sends the browser to the login page, with a note when its session has run out; ajax gets a partial redirect. */
-    private static AuthenticationStatus toLogin(HttpServletRequest request, HttpServletResponse response) {
-        boolean expired = request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
-        String url = request.getContextPath() + LOGIN_PAGE + (expired ? "?expired=true" : "");
+    /** Sends the browser to the login page, with a note saying why when there is one. */
+    private static AuthenticationStatus toLogin(HttpServletRequest request, HttpServletResponse response, String note) {
+        return redirect(request, response, request.getContextPath() + LOGIN_PAGE + note);
+    }
+
+    /** A redirect; ajax requests get a partial-response redirect, which PrimeFaces follows. */
+    private static AuthenticationStatus redirect(HttpServletRequest request, HttpServletResponse response, String url) {
         try {
             if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
                 response.setContentType("text/xml;charset=UTF-8");
@@ -137,8 +233,7 @@ public class CmsAuthenticationMechanism implements HttpAuthenticationMechanism {
     public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         HttpSession session = request.getSession(false);
         if (session != null) {
-            session.removeAttribute(SESSION_CALLER);
-            session.removeAttribute(SESSION_GROUPS);
+            SignedInSession.end(session);
         }
     }
 }

@@ -1,19 +1,34 @@
 package org.healthportal.cms.accounts.boundary.web;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import org.healthportal.cms.accounts.control.AccountAdministration;
+import org.healthportal.cms.accounts.control.CurrentUser;
+import org.healthportal.cms.accounts.control.PasswordPolicy;
+import org.healthportal.cms.accounts.control.SignedInSession;
+import org.healthportal.cms.accounts.entity.Account;
 import org.healthportal.cms.platform.CmsException;
 import org.healthportal.cms.platform.web.Feedback;
 
-/** Everyone changes their own password here. */
+/**
+ * Everyone changes their own password here; an account whose password someone else set (the bootstrap admin's,
+ * an admin's reset) is sent here at sign-in and told who set it and when.
+ */
 @Named
 @RequestScoped
 public class PasswordBacking {
 
     @Inject
     AccountAdministration administration;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    FacesContext faces;
 
     private String current;
     private String replacement;
@@ -25,11 +40,24 @@ public class PasswordBacking {
             return;
         }
         try {
-            administration.changeOwnPassword(current, replacement);
+            long generation = administration.changeOwnPassword(current, replacement);
+            // Every other session of the account ends; this one goes on.
+            SignedInSession.continueUnder(((HttpServletRequest) faces.getExternalContext().getRequest())
+                    .getSession(false), generation);
+            currentUser.forget();
             Feedback.info("password.changed");
         } catch (CmsException refused) {
             Feedback.error(refused);
         }
+    }
+
+    /** The account as it stands: whether it must choose a new password, and who reset it when. */
+    public Account getAccount() {
+        return currentUser.require();
+    }
+
+    public int getMinLength() {
+        return PasswordPolicy.MIN_LENGTH;
     }
 
     public String getCurrent() {
