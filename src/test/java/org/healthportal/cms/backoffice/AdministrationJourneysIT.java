@@ -128,6 +128,9 @@ class AdministrationJourneysIT {
 
             // The new account changes its own password: a wrong current one and a mismatch are refused first.
             office.login(username, username + "-password");
+            // A second session of the same account, elsewhere: it ends when the password changes.
+            String elsewhere = Api.anonymous().formLogin(username, username + "-password").sessionCookie();
+            assertEquals(200, Api.anonymous().getWithSession("/admin/", elsewhere).status());
             browser.go("/admin/password.xhtml");
             changePassword(browser, "wrong-password", username + "-renewed", username + "-renewed");
             assertTrue(office.messages().contains("当前密码不正确"), office.messages());
@@ -135,6 +138,9 @@ class AdministrationJourneysIT {
             assertTrue(office.messages().contains("两次输入的新密码不一致"), office.messages());
             changePassword(browser, username + "-password", username + "-renewed", username + "-renewed");
             assertTrue(office.messages().contains("密码已修改"), office.messages());
+            assertEquals(302, Api.anonymous().getWithSession("/admin/", elsewhere).status(), "the other session ended");
+            browser.go("/admin/");
+            assertTrue(browser.exists(By.id("welcome")), "this session goes on: " + browser.url());
             assertEquals(401, Api.as(username, username + "-password").get("/api/categories").status());
             assertEquals(200, Api.as(username, username + "-renewed").get("/api/categories").status());
             office.logout();

@@ -21,10 +21,47 @@ public final class Api {
 
     private final URI base;
     private final String authorization;
+    private final String forwardedFor;
 
     private Api(URI base, String authorization) {
+        this(base, authorization, null);
+    }
+
+    private Api(URI base, String authorization, String forwardedFor) {
         this.base = base;
         this.authorization = authorization;
+        this.forwardedFor = forwardedFor;
+    }
+
+    /** The same client, as if behind the trusted proxy for this client address (the tests' servers trust loopback). */
+    public Api from(String clientAddress) {
+        return new Api(base, authorization, clientAddress);
+    }
+
+    /** The same client, talking to another server. */
+    public Api on(CmsServer server) {
+        return new Api(server.base(), authorization, forwardedFor);
+    }
+
+    /**
+     * Signs in through the login page as a browser would (same-origin); the answer carries the session cookie on
+     * success (302 to the back office) or the page with its message.
+     */
+    public Response formLogin(String username, String password) {
+        String form = "login=login&login%3Ausername=" + encode(username) + "&login%3Apassword=" + encode(password)
+                + "&login%3Asubmit=&jakarta.faces.ViewState=stateless";
+        return send(request("/login.xhtml").header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Sec-Fetch-Site", "same-origin")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    /** A GET with a session cookie, as the browser that signed in would send it. */
+    public Response getWithSession(String path, String cookie) {
+        return send(request(path).header("Cookie", cookie).GET());
+    }
+
+    private static String encode(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     public static Api as(String username) {
@@ -54,6 +91,10 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     public Response send(HttpRequest.Builder builder) {
         try {
             HttpResponse<String> r = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -71,6 +112,9 @@ public final class Api {
         if (authorization != null) {
             b.header("Authorization", authorization);
         }
+        if (forwardedFor != null) {
+            b.header("X-Forwarded-For", forwardedFor);
+        }
         return b;
     }
 
@@ -82,6 +126,12 @@ public final class Api {
 
         public String body() {
             return raw.body();
+        }
+
+        /** The session cookie it set, as {@code JSESSIONID=…}, or null. */
+        public String sessionCookie() {
+            return raw.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                    .map(c -> c.split(";")[0]).findFirst().orElse(null);
         }
 
         public String header(String name) {

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import java.security.Principal;
 import org.healthportal.cms.accounts.entity.Account;
+import org.healthportal.cms.accounts.entity.Role;
 import org.healthportal.cms.platform.CmsException;
 
 /**
@@ -32,6 +33,15 @@ public class CurrentUser {
                     .orElseThrow(() -> new CmsException.Forbidden("This account is disabled").withKey("error.accountDisabled"));
         }
         return account;
+    }
+
+    /** The signed-in account if it is an admin; refused otherwise. */
+    public Account requireAdmin() {
+        Account me = require();
+        if (!me.has(Role.ADMIN)) {
+            throw new CmsException.Forbidden("Only admins may do this").withKey("error.adminOnly");
+        }
+        return me;
     }
 
     /** Reads the account afresh at the next {@link #require}, after this request changed it. */
