@@ -12,6 +12,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** A person who signs in to the back office or the API. The password is only ever held as a PBKDF2 hash. */
 @Entity
@@ -19,6 +20,11 @@ import java.util.Set;
 @NamedQuery(name = "Account.byUsername", query = "SELECT a FROM Account a WHERE a.username = :username")
 @NamedQuery(name = "Account.count", query = "SELECT COUNT(a) FROM Account a")
 public class Account {
+
+    /** The longest address SMTP carries (RFC 5321's path limit less its angle brackets). */
+    public static final int EMAIL_MAX = 254;
+
+    private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)+");
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -29,6 +35,9 @@ public class Account {
 
     @Column(name = "display_name", nullable = false, length = 100)
     private String displayName;
+
+    @Column(length = EMAIL_MAX)
+    private String email;
 
     @Column(name = "password_hash", nullable = false, length = 400)
     private String passwordHash;
@@ -109,6 +118,20 @@ public class Account {
         this.displayName = newDisplayName.strip();
     }
 
+    /** A new address, or none for null or blank; only a plain syntax check, nothing is sent to it. */
+    public void changeEmail(String newEmail) {
+        String e = newEmail == null ? "" : newEmail.strip();
+        if (e.isEmpty()) {
+            this.email = null;
+            return;
+        }
+        if (e.length() > EMAIL_MAX || !EMAIL.matcher(e).matches()) {
+            throw new org.healthportal.cms.platform.CmsException.InvalidInput("An e-mail address looks like name@example.org,"
+                    + " at most " + EMAIL_MAX + " characters").withKey("error.emailInvalid", EMAIL_MAX);
+        }
+        this.email = e;
+    }
+
     public void assignRoles(Set<Role> newRoles) {
         if (newRoles == null || newRoles.isEmpty()) {
             throw new org.healthportal.cms.platform.CmsException.InvalidInput("An account needs at least one role");
@@ -140,6 +163,10 @@ public class Account {
 
     public String getDisplayName() {
         return displayName;
+    }
+
+    public String getEmail() {
+        return email;
     }
 
     public String getPasswordHash() {

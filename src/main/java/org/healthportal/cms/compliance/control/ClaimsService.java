@@ -14,6 +14,8 @@ import org.healthportal.cms.compliance.entity.ClaimTerm;
 import org.healthportal.cms.compliance.entity.ClaimsCheck;
 import org.healthportal.cms.content.entity.Revision;
 import org.healthportal.cms.platform.CmsException;
+import org.healthportal.cms.workflow.control.AuditTrail;
+import org.healthportal.cms.workflow.entity.AuditAction;
 
 /**
  * The claims check: the dictionary admins maintain, the check of a revision's text against it, and the findings
@@ -33,12 +35,15 @@ public class ClaimsService {
     @Inject
     Clock clock;
 
+    @Inject
+    AuditTrail audit;
+
     public List<ClaimTerm> dictionary() {
         return em.createQuery("SELECT t FROM ClaimTerm t ORDER BY t.kind, t.term", ClaimTerm.class).getResultList();
     }
 
     public ClaimTerm addTerm(String term, ClaimTerm.Kind kind, String note) {
-        requireAdmin();
+        String admin = requireAdmin();
         ClaimTerm entry = new ClaimTerm(term, kind, note);
         boolean exists = !em.createQuery("SELECT t FROM ClaimTerm t WHERE t.term = :term", ClaimTerm.class)
                 .setParameter("term", entry.getTerm()).getResultList().isEmpty();
@@ -47,15 +52,23 @@ public class ClaimsService {
                     entry.getTerm());
         }
         em.persist(entry);
+        audit.recordAdministration(admin, clock.instant(), AuditAction.CLAIM_TERM, target(entry),
+                "added as " + entry.getKind() + (entry.getNote() == null ? "" : ": " + entry.getNote()));
         return entry;
     }
 
     public void removeTerm(Long id) {
-        requireAdmin();
+        String admin = requireAdmin();
         ClaimTerm entry = id == null ? null : em.find(ClaimTerm.class, id);
         if (entry != null) {
             em.remove(entry);
+            audit.recordAdministration(admin, clock.instant(), AuditAction.CLAIM_TERM, target(entry),
+                    "removed (was " + entry.getKind() + ")");
         }
+    }
+
+    private static String target(ClaimTerm entry) {
+        return "claim-term:" + entry.getTerm();
     }
 
     /** What the dictionary flags in the revision's text now. */
@@ -114,9 +127,11 @@ public class ClaimsService {
         }
     }
 
-    private void requireAdmin() {
+    /** The admin's username. */
+    private String requireAdmin() {
         if (!currentUser.require().has(Role.ADMIN)) {
             throw new CmsException.Forbidden("Only admins maintain the dictionary").withKey("error.adminOnly");
         }
+        return currentUser.require().getUsername();
     }
 }

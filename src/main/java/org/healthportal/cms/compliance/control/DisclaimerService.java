@@ -12,6 +12,8 @@ import org.healthportal.cms.accounts.entity.Role;
 import org.healthportal.cms.compliance.entity.Disclaimer;
 import org.healthportal.cms.content.entity.Revision;
 import org.healthportal.cms.platform.CmsException;
+import org.healthportal.cms.workflow.control.AuditTrail;
+import org.healthportal.cms.workflow.entity.AuditAction;
 
 /**
  * The disclaimer versions. The newest is what the next publication records; a change is always a new version, so
@@ -30,6 +32,9 @@ public class DisclaimerService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AuditTrail audit;
 
     public Disclaimer current() {
         return em.createNamedQuery("Disclaimer.current", Disclaimer.class).setMaxResults(1)
@@ -67,6 +72,9 @@ public class DisclaimerService {
         }
         Disclaimer next = new Disclaimer(latest.getVersionNumber() + 1, zh, en, clock.instant(), admin.getUsername());
         em.persist(next);
+        audit.recordAdministration(admin.getUsername(), next.getCreatedAt(), AuditAction.DISCLAIMER,
+                "disclaimer:" + next.getVersionNumber(), "new version " + next.getVersionNumber() + " replaces "
+                        + latest.getVersionNumber());
         return next;
     }
 

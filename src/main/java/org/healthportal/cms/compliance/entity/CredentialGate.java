@@ -3,6 +3,7 @@ package org.healthportal.cms.compliance.entity;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.healthportal.cms.accounts.entity.ReviewerProfile;
 import org.healthportal.cms.platform.CmsException;
 import org.healthportal.cms.taxonomy.entity.Category;
@@ -14,6 +15,12 @@ import org.healthportal.cms.taxonomy.entity.Specialties;
  * credentials as they were at that moment.
  */
 public final class CredentialGate {
+
+    private static final String SEPARATOR = " | ";
+    private static final String LICENCE = "licence ";
+    /** " | licence 110…" up to the next separator or the end. */
+    private static final Pattern LICENCE_PART = Pattern.compile(Pattern.quote(SEPARATOR + LICENCE) + ".*?(?="
+            + Pattern.quote(SEPARATOR) + "|$)");
 
     private CredentialGate() {
     }
@@ -38,7 +45,15 @@ public final class CredentialGate {
 
     /** The credentials as recorded with an approval. */
     public static String snapshot(ReviewerProfile p) {
-        return String.join(" | ", p.getAccount().getDisplayName(), p.getProfessionalTitle(), p.getInstitution(),
-                p.getSpecialty(), "licence " + p.getLicenceNumber(), "verified until " + p.getVerifiedUntil());
+        return String.join(SEPARATOR, p.getAccount().getDisplayName(), p.getProfessionalTitle(), p.getInstitution(),
+                p.getSpecialty(), LICENCE + p.getLicenceNumber(), "verified until " + p.getVerifiedUntil());
+    }
+
+    /**
+     * The text with the licence part of every {@link #snapshot} in it taken out: an approval's credentials, or a
+     * re-review's audit comment that ends with them.
+     */
+    public static String withoutLicence(String text) {
+        return text == null ? null : LICENCE_PART.matcher(text).replaceAll("");
     }
 }

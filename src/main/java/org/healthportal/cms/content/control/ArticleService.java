@@ -219,7 +219,7 @@ public class ArticleService {
      * another article; taking back one of its own former addresses makes it current again.
      */
     public Article changeSlug(Long id, String slug, Long expectedVersion) {
-        requireEditor();
+        Account editor = requireEditor();
         Article article = get(id);
         if (expectedVersion == null || article.getVersion() != expectedVersion) {
             throw new CmsException.Conflict("The article was changed by someone else; reload it").withKey("error.stale");
@@ -237,8 +237,13 @@ public class ArticleService {
             em.remove(former);
             em.flush();
         }
-        article.changeSlug(wanted, clock.instant()).ifPresent(em::persist);
+        String old = article.getSlug();
+        Instant now = clock.instant();
+        article.changeSlug(wanted, now).ifPresent(em::persist);
         flush();
+        Revision latest = article.getLatestRevision();
+        audit.record(editor.getUsername(), now, List.of(new Transition(AuditAction.SLUG_CHANGE, latest,
+                latest.getState(), latest.getState(), old + " → " + wanted)));
         if (article.isWasPublished()) {
             // Canonical links, lists and the sitemap name the new address.
             changed.fire(new ArticleChanged(article.getId(), article.getSlug(), article.isLive(), true));

@@ -137,8 +137,13 @@ public class DemoContent {
     }
 
     private Account demoAccount(String username, String displayName, EnumSet<Role> roles) {
-        return accounts.findByUsername(username)
+        Account account = accounts.findByUsername(username)
                 .orElseGet(() -> accounts.seed(username, displayName, username + "-demo", roles, false));
+        // Also for demo databases from before accounts had addresses.
+        if (account.getEmail() == null) {
+            account.changeEmail(username + "@example.org");
+        }
+        return account;
     }
 
     private void credentials(Account account, String title, String institution, String specialty, String licence,

@@ -3,6 +3,7 @@ package org.healthportal.cms.workflow.control;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -11,7 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jakarta.persistence.TypedQuery;
+import org.healthportal.cms.accounts.control.CurrentUser;
+import org.healthportal.cms.accounts.entity.Role;
 import org.healthportal.cms.content.control.Page;
+import org.healthportal.cms.platform.CmsException;
 import org.healthportal.cms.workflow.entity.AuditAction;
 import org.healthportal.cms.workflow.entity.AuditChain;
 import org.healthportal.cms.content.entity.Revision;
@@ -25,6 +29,9 @@ public class AuditTrail {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    CurrentUser currentUser;
 
     public void record(String actor, Instant at, List<Transition> transitions) {
         // The lock on the chain's head orders concurrent writers, so every event links to the one before it.
@@ -42,16 +49,39 @@ public class AuditTrail {
     }
 
     /**
-     * A page of events, newest first, filtered in the database by any of actor, action, article and time range.
+     * Records what an admin did outside any article, in the same chain as the article events.
+     *
+     * @param target what was acted on, e.g. {@code account:bob}, {@code disclaimer:3}, {@code claim-term:最},
+     *               {@code review-policy}, {@code login-block:account:bob}
+     * @param detail what changed, in words (never a secret: the audit screen shows it to every back-office user)
+     */
+    public void recordAdministration(String actor, Instant at, AuditAction action, String target, String detail) {
+        AuditChain chain = em.find(AuditChain.class, AuditChain.ID, LockModeType.PESSIMISTIC_WRITE);
+        AuditEvent event = AuditEvent.administration(actor, at, action, target, detail);
+        chain.append(event);
+        em.persist(event);
+        em.flush();
+    }
+
+    /**
+     * A page of events, newest first, filtered in the database by any of actor, action, article, target and time
+     * range.
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Page<AuditEvent> search(String actor, AuditAction action, Long articleId, Instant from, Instant to,
-                                   int page, int size) {
+    public Page<AuditEvent> search(String actor, AuditAction action, Long articleId, String target, Instant from,
+                                   Instant to, int page, int size) {
+        if (page < 0 || size < 1 || size > Page.MAX_SIZE || (long) page * size > Integer.MAX_VALUE) {
+            throw new CmsException.InvalidInput("page must be 0 or more and size between 1 and " + Page.MAX_SIZE);
+        }
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> parameters = new HashMap<>();
         if (actor != null && !actor.isBlank()) {
             where.append(" AND e.actor = :actor");
             parameters.put("actor", actor.strip());
+        }
+        if (target != null && !target.isBlank()) {
+            where.append(" AND e.target = :target");
+            parameters.put("target", target.strip());
         }
         if (action != null) {
             where.append(" AND e.action = :action");
@@ -78,6 +108,16 @@ public class AuditTrail {
         });
         return new Page<>(items.setFirstResult(page * size).setMaxResults(size).getResultList(),
                 total.getSingleResult(), page, size);
+    }
+
+    /** The whole trail, as {@link #search} reads it, for admins only (the API's {@code GET /api/audit}). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Page<AuditEvent> searchAsAdmin(String actor, AuditAction action, Long articleId, String target,
+                                          Instant from, Instant to, int page, int size) {
+        if (!currentUser.require().has(Role.ADMIN)) {
+            throw new CmsException.Forbidden("Only admins read the whole audit trail").withKey("error.adminOnly");
+        }
+        return search(actor, action, articleId, target, from, to, page, size);
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

@@ -12,6 +12,7 @@ import org.healthportal.cms.accounts.control.CurrentUser;
 import org.healthportal.cms.accounts.entity.Account;
 import org.healthportal.cms.accounts.entity.Role;
 import org.healthportal.cms.platform.CmsException;
+import org.healthportal.cms.workflow.entity.AuditAction;
 import org.healthportal.cms.workflow.entity.ReviewPolicyChanged;
 import org.healthportal.cms.workflow.entity.ReviewSetting;
 
@@ -29,7 +30,13 @@ public class ReviewSettings {
     Clock clock;
 
     @Inject
+    ReviewPolicy policy;
+
+    @Inject
     Event<ReviewPolicyChanged> changed;
+
+    @Inject
+    AuditTrail audit;
 
     public ReviewSetting current() {
         return em.find(ReviewSetting.class, ReviewSetting.ID);
@@ -53,7 +60,11 @@ public class ReviewSettings {
             return;
         }
         Instant now = clock.instant();
+        String before = setting.getOverduePolicy() == null ? "default (" + policy.configured().name() + ")"
+                : setting.getOverduePolicy();
         setting.choose(overdue.name(), admin.getUsername(), now);
+        audit.recordAdministration(admin.getUsername(), now, AuditAction.REVIEW_POLICY, "review-policy",
+                "overdue: " + before + " → " + overdue.name());
         em.createQuery("UPDATE Article a SET a.overdueHandled = FALSE WHERE a.liveRevision IS NOT NULL"
                 + " AND a.nextReviewDue <= :now AND a.overdueHandled = TRUE").setParameter("now", now).executeUpdate();
         changed.fire(new ReviewPolicyChanged(overdue.name()));

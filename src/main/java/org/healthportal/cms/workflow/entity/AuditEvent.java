@@ -17,7 +17,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
 /**
- * Who did what, when, to which revision. Written in the same transaction as the change it records and never
+ * Who did what, when, to which revision, or, for what admins do outside articles, to which target (such as
+ * {@code account:bob} or {@code disclaimer:3}). Written in the same transaction as the change it records and never
  * updated, so it holds plain values rather than references.
  */
 @Entity
@@ -25,6 +26,8 @@ import java.util.HexFormat;
 @NamedQuery(name = "AuditEvent.byArticle",
         query = "SELECT e FROM AuditEvent e WHERE e.articleId = :articleId ORDER BY e.occurredAt, e.id")
 public class AuditEvent {
+
+    public static final int TARGET_MAX = 200;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -60,6 +63,10 @@ public class AuditEvent {
     @Column(updatable = false)
     private String comment;
 
+    /** What an administration event acted on; null for article events and for every event written before it. */
+    @Column(updatable = false, length = TARGET_MAX)
+    private String target;
+
     @Column(name = "prev_hash", updatable = false, length = 64)
     private String prevHash;
 
@@ -84,6 +91,18 @@ public class AuditEvent {
         this.comment = comment;
     }
 
+    /** What an admin did outside any article: to an account, a disclaimer, the claims dictionary, a setting. */
+    public static AuditEvent administration(String actor, Instant occurredAt, AuditAction action, String target,
+                                            String detail) {
+        if (target == null || target.isBlank() || target.length() > TARGET_MAX) {
+            throw new IllegalArgumentException("An administration event needs a target of at most " + TARGET_MAX
+                    + " characters");
+        }
+        AuditEvent event = new AuditEvent(null, null, null, actor, occurredAt, action, null, null, detail);
+        event.target = target;
+        return event;
+    }
+
     /** Links this event to the one before it; called once, by {@link AuditChain#append}. */
     void seal(String previousHash) {
         if (hash != null) {
@@ -93,7 +112,10 @@ public class AuditEvent {
         this.hash = computeHash(previousHash);
     }
 
-    /** SHA-256 over the previous hash and every field of this event, as stored. */
+    /**
+     * SHA-256 over the previous hash and every field of this event, as stored. The target joins the hashed fields
+     * only when there is one, so every event written before targets existed still hashes as it did.
+     */
     public String computeHash(String previousHash) {
         String micros = occurredAt.getEpochSecond() + "." + String.format("%06d", occurredAt.getNano() / 1000);
         String[] parts = {previousHash, String.valueOf(articleId), String.valueOf(revisionId),
@@ -103,6 +125,11 @@ public class AuditEvent {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (String part : parts) {
                 digest.update(part.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            if (target != null) {
+                digest.update("target=".getBytes(StandardCharsets.UTF_8));
+                digest.update(target.getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
             }
             return HexFormat.of().formatHex(digest.digest());
@@ -157,5 +184,9 @@ public class AuditEvent {
 
     public String getComment() {
         return comment;
+    }
+
+    public String getTarget() {
+        return target;
     }
 }

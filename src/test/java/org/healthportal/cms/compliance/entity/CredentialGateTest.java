@@ -70,4 +70,19 @@ class CredentialGateTest {
     private Optional<ReviewerProfile> profile(String specialty, LocalDate verifiedUntil) {
         return Optional.of(new ReviewerProfile(wang, "主任医师", "示例医院", specialty, "110000", verifiedUntil));
     }
+
+    @Test
+    void theLicenceNumberCanBeLeftOutOfRecordedCredentials() {
+        ReviewerProfile p = new ReviewerProfile(wang, "主任医师", "示例医院", "针灸科", "110000000000009",
+                LocalDate.of(2027, 6, 30));
+        String snapshot = CredentialGate.snapshot(p);
+        assertTrue(snapshot.contains("110000000000009"), snapshot);
+        assertEquals("王医生 | 主任医师 | 示例医院 | 针灸科 | verified until 2027-06-30",
+                CredentialGate.withoutLicence(snapshot));
+        // A re-review's audit comment: the reviewer's note, then the credentials.
+        assertEquals("看过了 — 王医生 | 主任医师 | 示例医院 | 针灸科 | verified until 2027-06-30",
+                CredentialGate.withoutLicence("看过了 — " + snapshot));
+        assertEquals("no credentials here", CredentialGate.withoutLicence("no credentials here"));
+        assertEquals(null, CredentialGate.withoutLicence(null));
+    }
 }

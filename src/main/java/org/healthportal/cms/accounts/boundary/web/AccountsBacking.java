@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import org.healthportal.cms.accounts.control.AccountAdministration;
-import org.healthportal.cms.accounts.control.AccountService;
+import org.healthportal.cms.accounts.control.AccountChanges;
 import org.healthportal.cms.accounts.entity.Account;
 import org.healthportal.cms.accounts.entity.ReviewerProfile;
 import org.healthportal.cms.accounts.entity.Role;
@@ -25,19 +25,18 @@ public class AccountsBacking implements Serializable {
     @Inject
     AccountAdministration administration;
 
-    @Inject
-    AccountService accounts;
-
     private List<Account> list;
 
     private String username;
     private String displayName;
+    private String email;
     private String password;
     private List<Role> roles = new ArrayList<>();
 
     private Long editedId;
     private long editedVersion;
     private String editedName;
+    private String editedEmail;
     private List<Role> editedRoles = new ArrayList<>();
     private boolean editedEnabled;
     private String newPassword;
@@ -55,10 +54,11 @@ public class AccountsBacking implements Serializable {
     }
 
     public void create() {
-        if (act(() -> administration.create(username, displayName, password, roles.isEmpty() ? EnumSet.noneOf(Role.class)
-                : EnumSet.copyOf(roles)), "accounts.created")) {
+        if (act(() -> administration.create(username, displayName, email, password,
+                roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles)), "accounts.created")) {
             username = null;
             displayName = null;
+            email = null;
             password = null;
             roles = new ArrayList<>();
         }
@@ -68,10 +68,11 @@ public class AccountsBacking implements Serializable {
         editedId = a.getId();
         editedVersion = a.getVersion();
         editedName = a.getDisplayName();
+        editedEmail = a.getEmail();
         editedRoles = new ArrayList<>(a.getRoles());
         editedEnabled = a.isEnabled();
         newPassword = null;
-        ReviewerProfile p = accounts.findReviewerProfile(a).orElse(null);
+        ReviewerProfile p = administration.credentials(a).orElse(null);
         title = p == null ? null : p.getProfessionalTitle();
         institution = p == null ? null : p.getInstitution();
         specialty = p == null ? null : p.getSpecialty();
@@ -81,8 +82,11 @@ public class AccountsBacking implements Serializable {
 
     public void saveEdit() {
         boolean saved = act(() -> {
-            Account account = administration.update(editedId, editedVersion, editedName,
-                    editedRoles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(editedRoles), editedEnabled);
+            // The form always sends the address, so an emptied field removes it.
+            Account account = administration.update(editedId, editedVersion, new AccountChanges(editedName,
+                    editedEmail == null ? "" : editedEmail,
+                    editedRoles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(editedRoles), editedEnabled,
+                    null));
             editedVersion = account.getVersion();
             if (account.has(Role.REVIEWER) && title != null && !title.isBlank()) {
                 administration.recordCredentials(editedId, title, institution, specialty, licence, verifiedUntil);
@@ -106,6 +110,11 @@ public class AccountsBacking implements Serializable {
         return done;
     }
 
+    /** The longest e-mail address, for the fields' maxlength. */
+    public int getEmailMax() {
+        return Account.EMAIL_MAX;
+    }
+
     public Role[] getAllRoles() {
         return Role.values();
     }
@@ -124,6 +133,14 @@ public class AccountsBacking implements Serializable {
 
     public void setDisplayName(String displayName) {
         this.displayName = displayName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
     }
 
     public String getPassword() {
@@ -152,6 +169,14 @@ public class AccountsBacking implements Serializable {
 
     public void setEditedName(String editedName) {
         this.editedName = editedName;
+    }
+
+    public String getEditedEmail() {
+        return editedEmail;
+    }
+
+    public void setEditedEmail(String editedEmail) {
+        this.editedEmail = editedEmail;
     }
 
     public List<Role> getEditedRoles() {

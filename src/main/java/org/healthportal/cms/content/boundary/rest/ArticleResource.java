@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.healthportal.cms.compliance.control.ClaimsService;
 import org.healthportal.cms.compliance.control.ComplianceRecord;
+import org.healthportal.cms.compliance.control.LicenceDisclosure;
 import org.healthportal.cms.compliance.entity.ClaimsCheck;
 import org.healthportal.cms.content.control.ArticleQuery;
 import org.healthportal.cms.content.control.ArticleService;
@@ -56,6 +57,9 @@ public class ArticleResource {
 
     @Inject
     ComplianceRecord complianceRecord;
+
+    @Inject
+    LicenceDisclosure licences;
 
     @Context
     UriInfo uriInfo;
@@ -139,14 +143,14 @@ public class ArticleResource {
     @GET
     @Path("{id}/revisions")
     public List<RevisionJson> revisions(@PathParam("id") long id) {
-        return articles.revisions(id).stream().map(r -> RevisionJson.of(r, false)).toList();
+        return articles.revisions(id).stream().map(r -> RevisionJson.of(r, false, licences)).toList();
     }
 
     @GET
     @Path("{id}/revisions/{number}")
     public RevisionJson revision(@PathParam("id") long id, @PathParam("number") int number) {
         return articles.revisions(id).stream().filter(r -> r.getNumber() == number).findFirst()
-                .map(r -> RevisionJson.of(r, true))
+                .map(r -> RevisionJson.of(r, true, licences))
                 .orElseThrow(() -> new CmsException.NotFound("Article " + id + " has no revision " + number));
     }
 
@@ -180,7 +184,7 @@ public class ArticleResource {
     @Path("{id}/audit")
     public List<AuditJson> audit(@PathParam("id") long id) {
         articles.get(id);
-        return audit.forArticle(id).stream().map(AuditJson::of).toList();
+        return audit.forArticle(id).stream().map(e -> AuditJson.of(e, licences)).toList();
     }
 
     private static <T> T require(T input) {
@@ -242,29 +246,30 @@ public class ArticleResource {
     public record TransitionInput(String action, String comment, String publishAt, Map<String, String> justifications) {
     }
 
-    /** A revision; the body only when asked for one revision. */
+    /** A revision; the body only when asked for one revision; the approver's licence number for admins only. */
     public record RevisionJson(Long id, int number, String state, String title, String summary, String body,
                                Long categoryId, String author, Instant createdAt, Instant updatedAt,
                                String contentHash, Instant submittedAt, String approvedBy, Instant approvedAt,
                                Instant scheduledFor, Instant publishedAt, Integer disclaimerVersion,
                                String approvalCredentials) {
-        static RevisionJson of(Revision r, boolean withBody) {
+        static RevisionJson of(Revision r, boolean withBody, LicenceDisclosure licences) {
             return new RevisionJson(r.getId(), r.getNumber(), r.getState().name(), r.getTitle(), r.getSummary(),
                     withBody ? r.getBody() : null, r.getCategory().getId(), r.getAuthor().getUsername(),
                     r.getCreatedAt(), r.getUpdatedAt(), r.getContentHash(), r.getSubmittedAt(),
                     r.getApprovedBy() == null ? null : r.getApprovedBy().getUsername(), r.getApprovedAt(),
                     r.getPublishAt(), r.getPublishedAt(),
-                    r.getDisclaimer() == null ? null : r.getDisclaimer().getVersionNumber(), r.getApprovalCredentials());
+                    r.getDisclaimer() == null ? null : r.getDisclaimer().getVersionNumber(),
+                    licences.shown(r.getApprovalCredentials()));
         }
     }
 
-    /** One audit event. */
+    /** One audit event; a re-review's comment carries the reviewer's credentials, the licence for admins only. */
     public record AuditJson(Long id, Instant at, String actor, String action, Integer revision, String fromState,
                             String toState, String comment) {
-        static AuditJson of(AuditEvent e) {
+        static AuditJson of(AuditEvent e, LicenceDisclosure licences) {
             return new AuditJson(e.getId(), e.getOccurredAt(), e.getActor(), e.getAction().wireName(),
                     e.getRevisionNumber(), e.getFromState() == null ? null : e.getFromState().name(),
-                    e.getToState() == null ? null : e.getToState().name(), e.getComment());
+                    e.getToState() == null ? null : e.getToState().name(), licences.shown(e.getComment()));
         }
     }
 }

@@ -19,7 +19,10 @@ import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
-/** The global audit trail, filtered by user, action and dates, paged in the database. */
+/**
+ * The global audit trail, filtered by user, action, article, target and dates, paged in the database. Events of
+ * what admins did name a target instead of an article.
+ */
 @Named
 @ViewScoped
 public class AuditBacking implements Serializable {
@@ -40,6 +43,7 @@ public class AuditBacking implements Serializable {
     private String actor;
     private AuditAction action;
     private Long articleId;
+    private String target;
     private LocalDate from;
     private LocalDate to;
 
@@ -66,7 +70,7 @@ public class AuditBacking implements Serializable {
     };
 
     private Page<AuditEvent> search(int page, int size) {
-        return audit.search(actor, action, articleId,
+        return audit.search(actor, action, articleId, target,
                 from == null ? null : from.atStartOfDay(zones.zone()).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(zones.zone()).toInstant(), page, size);
     }
@@ -112,6 +116,14 @@ public class AuditBacking implements Serializable {
 
     public void setAction(AuditAction action) {
         this.action = action;
+    }
+
+    public String getTarget() {
+        return target;
+    }
+
+    public void setTarget(String target) {
+        this.target = target == null || target.isBlank() ? null : target.strip();
     }
 
     public Long getArticleId() {
