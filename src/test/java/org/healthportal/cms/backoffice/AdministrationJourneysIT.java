@@ -207,11 +207,36 @@ class AdministrationJourneysIT {
     }
 
     @Test
+    void anAdminLiftsASignInBlockOnTheSignInsScreen() {
+        String username = "blk" + UUID.randomUUID().toString().substring(0, 6);
+        String password = username + "-password";
+        String from = "203.0.113." + (1 + Math.abs(username.hashCode() % 250));
+        try (Browser browser = Browser.open()) {
+            BackOffice office = new BackOffice(browser).login("admin");
+            office.createAccount(username, "孙编辑", password, 0);
+            assertTrue(office.messages().contains("账号已创建"), office.messages());
+            for (int i = 0; i < 5; i++) {
+                assertEquals(401, Api.as(username, "wrong-" + i).from(from).get("/api/categories").status());
+            }
+            assertEquals(429, Api.as(username, password).from(from).get("/api/categories").status());
+
+            browser.go("/admin/sign-ins.xhtml");
+            By row = By.xpath("//tbody[@id='signins:blocks_data']/tr[contains(., '" + username + "')]");
+            assertTrue(browser.text(row).contains(from), browser.text(row));
+            browser.screenshot("13-sign-ins");
+            browser.clickAjax(By.xpath("//tbody[@id='signins:blocks_data']/tr[contains(., '" + username + "')]//button"));
+            assertTrue(office.messages().contains("封锁已解除"), office.messages());
+            assertTrue(browser.all(row).isEmpty(), "the block is gone from the list");
+            assertEquals(200, Api.as(username, password).from(from).get("/api/categories").status());
+        }
+    }
+
+    @Test
     void everyScreenRendersForTheAdmin() {
         try (Browser browser = Browser.open()) {
             new BackOffice(browser).login("admin");
             for (String page : new String[]{"index", "articles", "media", "audit", "categories", "accounts", "disclaimers",
-                    "password", "articles/edit"}) {
+                    "sign-ins", "password", "articles/edit"}) {
                 browser.go("/admin/" + page + ".xhtml");
                 String body = browser.text(By.tagName("body"));
                 assertTrue(!body.contains("服务暂时不可用") && browser.exists(By.cssSelector(".admin-main")),
