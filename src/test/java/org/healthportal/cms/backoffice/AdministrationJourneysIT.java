@@ -64,6 +64,10 @@ class AdministrationJourneysIT {
             assertTrue(office.messages().contains("已保存为第"), office.messages());
             assertTrue(browser.text(By.id("disclaimers:versions")).contains(slug));
             browser.screenshot("7-disclaimers");
+            JsonObject versioned = Api.as("admin").get("/api/audit?action=disclaimer&size=1").json()
+                    .getJsonArray("items").getJsonObject(0);
+            assertEquals("admin", versioned.getString("actor"));
+            assertTrue(versioned.getString("target").startsWith("disclaimer:"), "the new version is audited: " + versioned);
 
             JsonObject live = Articles.published(uniqueTitle("新免责声明版本"));
             JsonObject revision = Api.as("editor").get("/api/articles/" + Articles.id(live) + "/revisions").array()
