@@ -157,7 +157,7 @@ class LoginSecurityIT {
         Api.Response audit = admin.get("/api/audit?action=login-block-lifted&actor=admin&size=100");
         assertEquals(200, audit.status(), audit.toString());
         assertTrue(audit.body().contains("login-block:account:" + user), audit.body());
-        assertTrue(admin.get("/api/audit/verify").json().getBoolean("valid"), "the chain still verifies");
+        assertTrue(admin.get("/api/audit/verify").json().getBoolean("intact"), "the chain still verifies");
     }
 
     @Test
@@ -334,7 +334,7 @@ class LoginSecurityIT {
         String[][] cases = {{"short-pass1", "12 characters"}, {"password1234", "too common"},
                 {"Sunshine2024!", "too common"}, {null, "must not be the username"}};
         for (String[] c : cases) {
-            String username = "pol" + UUID.randomUUID().toString().substring(0, 6);
+            String username = "policy-" + UUID.randomUUID().toString().substring(0, 8);
             String pw = c[0] == null ? username : c[0];
             Api.Response r = admin.post("/api/accounts", "{\"username\":\"" + username + "\",\"displayName\":\"x\","
                     + "\"roles\":[\"EDITOR\"],\"password\":\"" + pw + "\"}");

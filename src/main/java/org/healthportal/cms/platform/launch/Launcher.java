@@ -64,6 +64,10 @@ public final class Launcher {
                 "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=" + host,
                 // Jakarta Security groups are the roles; no per-app role mapping file needed.
                 "set configs.config.server-config.security-service.activate-default-principal-to-role-mapping=true",
+                // Payara writes the session cookie itself and honours neither web.xml's nor the servlet API's
+                // SameSite attribute: the listener adds it to every cookie it writes.
+                "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.cookie-same-site-value=Lax",
+                "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.cookie-same-site-enabled=true",
                 ""));
 
         List<String> command = new ArrayList<>();

@@ -9,8 +9,9 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The session cookie (ASVS V3.4): HttpOnly, SameSite=Lax so no other site's page sends it along with a post,
- * and Secure whenever the public base URL is https. The idle timeout is {@code cms.session.idle-timeout}.
+ * The session cookie (ASVS V3.4): HttpOnly, and Secure whenever the public base URL is https; SameSite=Lax comes
+ * from the HTTP listener's configuration (Payara ignores it here). The idle timeout is
+ * {@code cms.session.idle-timeout}.
  */
 @WebListener
 public class SessionCookies implements ServletContextListener {
@@ -20,7 +21,6 @@ public class SessionCookies implements ServletContextListener {
         Config config = ConfigProvider.getConfig();
         SessionCookieConfig cookie = event.getServletContext().getSessionCookieConfig();
         cookie.setHttpOnly(true);
-        cookie.setAttribute("SameSite", "Lax");
         cookie.setSecure(isHttps(config.getOptionalValue("cms.base-url", String.class).orElse("")));
         Duration idle = config.getOptionalValue("cms.session.idle-timeout", Duration.class).orElse(Duration.ofMinutes(30));
         event.getServletContext().setSessionTimeout((int) Math.max(1, idle.toMinutes()));
