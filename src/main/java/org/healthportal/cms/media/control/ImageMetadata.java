@@ -35,8 +35,9 @@ public final class ImageMetadata {
     }
 
     /**
-     * JPEG segments up to the start of scan: APP0 (JFIF), APP2 ICC profiles, APP14 (Adobe colour transform) and all
-     * non-APP segments stay; other APPn (EXIF, XMP, Photoshop IPTC…) and comments go. The scan data is copied as is.
+     * JPEG segments: APP0 (JFIF), APP2 ICC profiles, APP14 (Adobe colour transform) and all non-APP segments stay;
+     * other APPn (EXIF, XMP, Photoshop IPTC, MPF…) and comments go, and so does whatever follows the end of the
+     * image. The scan data is copied as is.
      */
     static byte[] jpeg(byte[] d) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(d.length);
@@ -85,11 +86,22 @@ public final class ImageMetadata {
             out.write(d, p, end - p);
             p = end;
             if (marker == 0xDA) {
-                // Entropy-coded data and everything after it (further scans of a progressive JPEG, EOI).
-                out.write(d, p, d.length - p);
-                break;
+                // The entropy-coded data runs to the next marker that is neither a stuffed 0xFF nor a restart;
+                // a progressive JPEG has more tables and scans after it, and EOI ends the image.
+                int q = p;
+                while (q + 1 < d.length) {
+                    int next = d[q + 1] & 0xFF;
+                    if ((d[q] & 0xFF) == 0xFF && next != 0x00 && next != 0xFF && (next < 0xD0 || next > 0xD7)) {
+                        break;
+                    }
+                    q++;
+                }
+                q = q + 1 < d.length ? q : d.length;
+                out.write(d, p, q - p);
+                p = q;
             }
         }
+        // Anything after EOI is not this image: phones append further pictures there (MPF), with their own EXIF.
         return out.toByteArray();
     }
 

@@ -71,7 +71,10 @@ class ImageMetadataTest {
 
     @Test
     void jpegLosesExifGpsXmpAndCommentsButKeepsItsOrientationAndStillDecodes() throws IOException {
-        byte[] original = jpegWithMetadata();
+        byte[] first = jpegWithMetadata();
+        // As phones store a second picture (MPF): right after the first image's EOI, with its own EXIF.
+        byte[] original = java.util.Arrays.copyOf(first, 2 * first.length);
+        System.arraycopy(first, 0, original, first.length, first.length);
         assertTrue(contains(original, "Home of the patient"));
         assertTrue(contains(original, "http://ns.adobe.com/xap/1.0/"));
         assertTrue(contains(original, "secret comment"));
@@ -86,10 +89,41 @@ class ImageMetadataTest {
         assertTrue(contains(stored, "JFIF"), "JFIF header kept");
         int app1 = indexOf(stored, new byte[]{(byte) 0xFF, (byte) 0xE1});
         assertEquals(6, ImageMetadata.exifOrientation(stored, app1 + 4, stored.length), "orientation kept");
+        assertEquals(0xD9, stored[stored.length - 1] & 0xFF, "ends with the first image's EOI");
         BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(stored));
         assertNotNull(decoded);
         assertEquals(40, decoded.getWidth());
         assertEquals(30, decoded.getHeight());
+    }
+
+    @Test
+    void aProgressiveJpegKeepsEveryScanAndDecodesToTheSamePixels() throws IOException {
+        BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 64; x++) {
+            for (int y = 0; y < 48; y++) {
+                image.setRGB(x, y, x * 4 << 16 | y * 5 << 8 | (x + y) * 2);
+            }
+        }
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
+        ByteArrayOutputStream encoded = new ByteArrayOutputStream();
+        try (var out = ImageIO.createImageOutputStream(encoded)) {
+            writer.setOutput(out);
+            writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
+        }
+        writer.dispose();
+        byte[] progressive = encoded.toByteArray();
+        byte[] withComment = new byte[progressive.length + 9];
+        System.arraycopy(progressive, 0, withComment, 0, 2);
+        System.arraycopy(segment(0xFE, "x-gps".getBytes(StandardCharsets.ISO_8859_1)), 0, withComment, 2, 9);
+        System.arraycopy(progressive, 2, withComment, 11, progressive.length - 2);
+
+        byte[] stored = ImageMetadata.strip(withComment, "image/jpeg");
+
+        assertFalse(contains(stored, "x-gps"));
+        assertTrue(count(stored, new byte[]{(byte) 0xFF, (byte) 0xDA}) > 1, "several scans");
+        assertArrayEquals(progressive, stored, "exactly the image without the comment");
     }
 
     @Test
@@ -295,6 +329,16 @@ class ImageMetadataTest {
 
     private static boolean containsBytes(byte[] data, byte[] part) {
         return indexOf(data, part) >= 0;
+    }
+
+    private static int count(byte[] data, byte[] part) {
+        int n = 0;
+        for (int i = 0; i + part.length <= data.length; i++) {
+            if (java.util.Arrays.equals(data, i, i + part.length, part, 0, part.length)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static int indexOf(byte[] data, byte[] part) {
