@@ -62,8 +62,9 @@ public class MediaService {
 
     /** A page of images without their bytes, newest first. */
     public Page<MediaItem> list(int page, int size) {
+        int first = Page.offset(page, size);
         List<MediaItem> items = em.createQuery("SELECT m FROM MediaItem m ORDER BY m.uploadedAt DESC, m.id DESC",
-                MediaItem.class).setFirstResult(page * size).setMaxResults(size).getResultList();
+                MediaItem.class).setFirstResult(first).setMaxResults(size).getResultList();
         long total = em.createQuery("SELECT COUNT(m) FROM MediaItem m", Long.class).getSingleResult();
         return new Page<>(items, total, page, size);
     }

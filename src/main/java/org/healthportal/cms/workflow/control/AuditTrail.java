@@ -47,6 +47,7 @@ public class AuditTrail {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Page<AuditEvent> search(String actor, AuditAction action, Long articleId, Instant from, Instant to,
                                    int page, int size) {
+        int first = Page.offset(page, size);
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> parameters = new HashMap<>();
         if (actor != null && !actor.isBlank()) {
@@ -76,7 +77,7 @@ public class AuditTrail {
             items.setParameter(name, value);
             total.setParameter(name, value);
         });
-        return new Page<>(items.setFirstResult(page * size).setMaxResults(size).getResultList(),
+        return new Page<>(items.setFirstResult(first).setMaxResults(size).getResultList(),
                 total.getSingleResult(), page, size);
     }
 
