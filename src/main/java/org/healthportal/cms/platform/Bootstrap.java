@@ -48,6 +48,11 @@ public class Bootstrap {
     @ConfigProperty(name = "cms.base-url", defaultValue = "http://127.0.0.1:8080/")
     String baseUrl;
 
+    /** Where the HTTP listener listens, as the launcher set it; absent means every interface (Payara's default). */
+    @Inject
+    @ConfigProperty(name = DemoGuard.BIND_ADDRESS_PROPERTY)
+    Optional<String> bindAddress;
+
     @Inject
     DemoContent demoContent;
 
@@ -58,6 +63,14 @@ public class Bootstrap {
         } catch (RuntimeException e) {
             fail(StartupGuard.describeDatabaseFailure(dbUrl, e), e);
         }
+        Optional<String> refusal;
+        try {
+            refusal = DemoGuard.refusal(bindAddress.orElse(null), demo, () -> demoContent.demoPasswordsInUse(isDemo()));
+        } catch (RuntimeException e) {
+            fail("Checking the demo accounts failed: " + e.getMessage(), e);
+            return;
+        }
+        refusal.ifPresent(message -> fail(message, null));
         try {
             if (isDemo()) {
                 demoContent.seed();

@@ -52,7 +52,15 @@ public final class CmsServer {
 
     /** Starts a separate server with extra JVM options and a database of its own; the caller stops it. */
     public static CmsServer start(String name, List<String> jvmArgs) {
-        return start(name, jvmArgs, false);
+        return start(name, "127.0.0.1", jvmArgs, false);
+    }
+
+    /**
+     * Starts a separate server listening on {@code host} (the tests still reach it through 127.0.0.1, so only
+     * loopback or an any-address such as 0.0.0.0 make sense); the caller stops it.
+     */
+    public static CmsServer start(String name, String host, List<String> jvmArgs) {
+        return start(name, host, jvmArgs, false);
     }
 
     /**
@@ -61,10 +69,10 @@ public final class CmsServer {
      */
     public static CmsServer startSharingDatabase(String name, List<String> jvmArgs) {
         get();
-        return start(name, jvmArgs, true);
+        return start(name, "127.0.0.1", jvmArgs, true);
     }
 
-    private static CmsServer start(String name, List<String> jvmArgs, boolean sharedDatabase) {
+    private static CmsServer start(String name, String host, List<String> jvmArgs, boolean sharedDatabase) {
         try {
             Path dir = Path.of(System.getProperty("cms.it.dir", "target/it")).toAbsolutePath();
             Files.createDirectories(dir);
@@ -91,7 +99,7 @@ public final class CmsServer {
             args.addAll(jvmArgs);
             Path root = dir.resolve(name + "-payara");
             Process process = Launcher.start(Path.of(required("cms.payara.jar")), Path.of(required("cms.war")),
-                    "127.0.0.1", port, root, args, Launcher.cluster(clusterPort, List.of(clusterPort)), false);
+                    host, port, root, args, Launcher.cluster(clusterPort, List.of(clusterPort)), false);
             return new CmsServer(process, URI.create("http://127.0.0.1:" + port + "/"),
                     root.resolveSibling(root.getFileName() + "-server.log"));
         } catch (IOException e) {

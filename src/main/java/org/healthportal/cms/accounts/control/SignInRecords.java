@@ -29,9 +29,7 @@ public class SignInRecords {
 
     public List<LoginAttempt> attempts(String username, String address, int page, int size) {
         currentUser.requireAdmin();
-        if (page < 0 || size < 1 || size > Page.MAX_SIZE || (long) page * size > Integer.MAX_VALUE) {
-            throw new CmsException.InvalidInput("page must be 0 or more and size 1 to " + Page.MAX_SIZE);
-        }
+        Page.offset(page, size);
         return throttle.recent(username, address, page, size);
     }
 

@@ -83,9 +83,7 @@ public class ArticleService {
      * every article.
      */
     public List<Article> items(ArticleQuery query, int page, int size) {
-        if (page < 0 || size < 1 || size > Page.MAX_SIZE) {
-            throw new CmsException.InvalidInput("page must be 0 or more and size between 1 and " + Page.MAX_SIZE);
-        }
+        int first = Page.offset(page, size);
         Filter filter = filter(query);
         if (filter == null) {
             return List.of();
@@ -99,7 +97,7 @@ public class ArticleService {
         // The page's latest revisions in one more query rather than one each.
         items.setHint("eclipselink.batch", "a.latestRevision");
         items.setHint("eclipselink.batch.type", "IN");
-        return items.setFirstResult(page * size).setMaxResults(size).getResultList();
+        return items.setFirstResult(first).setMaxResults(size).getResultList();
     }
 
     /** How many articles match, counted in the database (an index range for the usual filters). */

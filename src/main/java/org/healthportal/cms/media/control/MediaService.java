@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.healthportal.cms.accounts.control.CurrentUser;
 import org.healthportal.cms.accounts.entity.Account;
 import org.healthportal.cms.accounts.entity.Role;
@@ -30,15 +31,21 @@ public class MediaService {
     @Inject
     Clock clock;
 
+    /** Largest image accepted, in pixels (width × height as its header declares them). */
+    @Inject
+    @ConfigProperty(name = "cms.media.max-pixels", defaultValue = "" + ImageCheck.DEFAULT_MAX_PIXELS)
+    long maxPixels;
+
     public MediaItem upload(String fileName, byte[] data, String altText) {
         Account uploader = currentUser.require();
         if (!uploader.has(Role.EDITOR) && !uploader.has(Role.ADMIN)) {
             throw new CmsException.Forbidden("Only editors upload images").withKey("error.editorOnly");
         }
         String type = ImageCheck.contentType(data);
-        int[] size = ImageCheck.dimensions(data).orElse(null);
-        MediaItem item = new MediaItem(safeName(fileName, type), type, data, size == null ? null : size[0],
-                size == null ? null : size[1], altText, sha256(data), uploader.getUsername(), clock.instant());
+        int[] size = ImageCheck.requireWithinPixels(data, maxPixels);
+        byte[] stored = ImageMetadata.strip(data, type);
+        MediaItem item = new MediaItem(safeName(fileName, type), type, stored, size[0], size[1], altText,
+                sha256(stored), uploader.getUsername(), clock.instant());
         em.persist(item);
         return item;
     }
@@ -55,8 +62,9 @@ public class MediaService {
 
     /** A page of images without their bytes, newest first. */
     public Page<MediaItem> list(int page, int size) {
+        int first = Page.offset(page, size);
         List<MediaItem> items = em.createQuery("SELECT m FROM MediaItem m ORDER BY m.uploadedAt DESC, m.id DESC",
-                MediaItem.class).setFirstResult(page * size).setMaxResults(size).getResultList();
+                MediaItem.class).setFirstResult(first).setMaxResults(size).getResultList();
         long total = em.createQuery("SELECT COUNT(m) FROM MediaItem m", Long.class).getSingleResult();
         return new Page<>(items, total, page, size);
     }

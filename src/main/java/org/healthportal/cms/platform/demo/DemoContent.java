@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.healthportal.cms.accounts.control.AccountService;
+import org.healthportal.cms.accounts.control.PasswordCheck;
 import org.healthportal.cms.accounts.entity.Account;
 import org.healthportal.cms.accounts.entity.ReviewerProfile;
 import org.healthportal.cms.accounts.entity.Role;
@@ -59,6 +60,9 @@ public class DemoContent {
             "shenjing-neike", "神经内科",
             "guke", "骨科, 康复医学科");
 
+    /** The accounts {@link #seed} creates, each with the password {@code <name>-demo}. */
+    static final List<String> DEMO_USERNAMES = List.of("admin", "editor", "reviewer", "doctor", "retired");
+
     private static final String SOURCE = "健康科普内容平台编辑部（示例内容）";
     private static final String AUDIENCE = "关注相关健康问题的成年读者及其家属";
 
@@ -74,6 +78,9 @@ public class DemoContent {
 
     @Inject
     AccountService accounts;
+
+    @Inject
+    PasswordCheck passwords;
 
     @Inject
     CategoryService categories;
@@ -123,6 +130,22 @@ public class DemoContent {
         LOG.info(() -> "Demo content loaded: " + bySlug.size() + " categories, " + articles.size() + " articles");
     }
 
+    /**
+     * The demo accounts that can sign in with their published password: enabled and still on their demo password,
+     * or missing and about to be created with it when {@code seeding}.
+     */
+    public List<String> demoPasswordsInUse(boolean seeding) {
+        List<String> exposed = new ArrayList<>();
+        for (String username : DEMO_USERNAMES) {
+            Optional<Account> account = accounts.findByUsername(username);
+            if (account.isEmpty() ? seeding : account.get().isEnabled()
+                    && passwords.matches(username, demoPassword(username), account.get().getPasswordHash())) {
+                exposed.add(username);
+            }
+        }
+        return exposed;
+    }
+
     /** Creates the first admin on a database with no accounts; true when it did. */
     public boolean ensureFirstAdmin(Optional<String> password) {
         if (accounts.count() > 0) {
@@ -138,12 +161,16 @@ public class DemoContent {
 
     private Account demoAccount(String username, String displayName, EnumSet<Role> roles) {
         Account account = accounts.findByUsername(username)
-                .orElseGet(() -> accounts.seed(username, displayName, username + "-demo", roles, false));
+                .orElseGet(() -> accounts.seed(username, displayName, demoPassword(username), roles, false));
         // Also for demo databases from before accounts had addresses.
         if (account.getEmail() == null) {
             account.changeEmail(username + "@example.org");
         }
         return account;
+    }
+
+    private static String demoPassword(String username) {
+        return username + "-demo";
     }
 
     private void credentials(Account account, String title, String institution, String specialty, String licence,

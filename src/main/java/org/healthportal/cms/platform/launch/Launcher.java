@@ -78,6 +78,8 @@ public final class Launcher {
         command.add("-Dhazelcast.socket.bind.any=false");
         forwardProperty(command, "cms.data.dir");
         command.add("-Dcms.base-url=http://" + host + ":" + port + "/");
+        // What the preboot command sets, told to the CMS: it refuses demo passwords on a reachable address.
+        command.add("-Dcms.bind-address=" + host);
         command.addAll(extraJvmArgs);
         command.addAll(List.of("-jar", payaraJar.toString(),
                 "--deploy", war.toString(),

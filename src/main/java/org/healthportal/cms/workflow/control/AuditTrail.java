@@ -70,9 +70,7 @@ public class AuditTrail {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Page<AuditEvent> search(String actor, AuditAction action, Long articleId, String target, Instant from,
                                    Instant to, int page, int size) {
-        if (page < 0 || size < 1 || size > Page.MAX_SIZE || (long) page * size > Integer.MAX_VALUE) {
-            throw new CmsException.InvalidInput("page must be 0 or more and size between 1 and " + Page.MAX_SIZE);
-        }
+        int first = Page.offset(page, size);
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> parameters = new HashMap<>();
         if (actor != null && !actor.isBlank()) {
@@ -106,7 +104,7 @@ public class AuditTrail {
             items.setParameter(name, value);
             total.setParameter(name, value);
         });
-        return new Page<>(items.setFirstResult(page * size).setMaxResults(size).getResultList(),
+        return new Page<>(items.setFirstResult(first).setMaxResults(size).getResultList(),
                 total.getSingleResult(), page, size);
     }
 

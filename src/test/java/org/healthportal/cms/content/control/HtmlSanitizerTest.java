@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Set;
 import org.healthportal.cms.platform.CmsException;
 import org.junit.jupiter.api.Test;
 
@@ -71,5 +72,46 @@ class HtmlSanitizerTest {
         assertThrows(CmsException.InvalidInput.class, () -> Slugs.requireValid("a--b"));
         assertThrows(CmsException.InvalidInput.class, () -> Slugs.requireValid("针灸"));
         assertThrows(CmsException.InvalidInput.class, () -> Slugs.requireValid(""));
+    }
+
+    @Test
+    void imagesFromTheMediaLibraryStay() {
+        String html = "<p><img src=\"/media/12/acupoints.png\" alt=\"穴位图\" width=\"300\" /></p>";
+        assertEquals(html, HtmlSanitizer.sanitize(html));
+    }
+
+    @Test
+    void imagesFromAnywhereElseAreDroppedWithTheirAltText() {
+        for (String src : new String[]{"http://img.example.org/a.png", "https://img.example.org/a.png",
+                "//img.example.org/a.png", "data:image/png;base64,iVBORw0KGgo=", "javascript:alert(1)",
+                "JaVaScRiPt:alert(1)", "/admin/articles.xhtml", "/api/articles", "/media/../api/articles",
+                "/media/%2e%2e/api/articles", "media/1/x.png", "x", "https://user@img.example.org/a.png"}) {
+            String out = HtmlSanitizer.sanitize("<p>图<img src=\"" + src + "\" alt=\"外链图\"></p>");
+            assertEquals("<p>图</p>", out, src);
+        }
+    }
+
+    @Test
+    void httpsHostsOnTheAllowListMayServeImages() {
+        Set<String> hosts = HtmlSanitizer.hosts(" img.example.org , CDN.Example.net,,");
+        assertEquals(Set.of("img.example.org", "cdn.example.net"), hosts);
+        assertTrue(HtmlSanitizer.sanitize("<img src=\"https://img.example.org/a.png\" alt=\"a\">", hosts)
+                .contains("src=\"https://img.example.org/a.png\""));
+        assertTrue(HtmlSanitizer.sanitize("<img src=\"https://CDN.example.net:8443/b.png?w=300\" alt=\"b\">", hosts)
+                .contains("src=\"https://CDN.example.net:8443/b.png?w&#61;300\""));
+        for (String src : new String[]{"http://img.example.org/a.png", "https://img.example.org.evil.test/a.png",
+                "https://evil.test/img.example.org/a.png", "https://evil.test/?img.example.org",
+                "https://img.example.org@evil.test/a.png", "data:image/png;base64,iVBORw0KGgo="}) {
+            assertEquals("", HtmlSanitizer.sanitize("<img src=\"" + src + "\" alt=\"x\">", hosts), src);
+        }
+        assertEquals("", HtmlSanitizer.sanitize("<img src=\"https://img.example.org/a.png\">"),
+                "none allowed by default");
+    }
+
+    @Test
+    void linksAreNotLimitedByTheImageRule() {
+        String out = HtmlSanitizer.sanitize("<p><a href=\"https://www.who.int/\">WHO</a><a href=\"/articles/x\">内</a></p>");
+        assertTrue(out.contains("href=\"https://www.who.int/\""), out);
+        assertTrue(out.contains("href=\"/articles/x\""), out);
     }
 }

@@ -2,7 +2,6 @@ package org.healthportal.cms.accounts.boundary.rest;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,6 +13,7 @@ import java.util.List;
 import org.healthportal.cms.accounts.control.LoginThrottle;
 import org.healthportal.cms.accounts.control.SignInRecords;
 import org.healthportal.cms.accounts.entity.LoginAttempt;
+import org.healthportal.cms.content.control.Page;
 
 /**
  * Failed and refused sign-ins for admins: {@code GET /api/sign-ins/attempts?username=&address=&page=&size=},
@@ -30,9 +30,10 @@ public class SignInResource {
     @GET
     @Path("attempts")
     public List<AttemptJson> attempts(@QueryParam("username") String username, @QueryParam("address") String address,
-                                      @QueryParam("page") @DefaultValue("0") int page,
-                                      @QueryParam("size") @DefaultValue("50") int size) {
-        return records.attempts(username, address, page, size).stream().map(AttemptJson::of).toList();
+                                      @QueryParam("page") String pageParameter,
+                                      @QueryParam("size") String sizeParameter) {
+        return records.attempts(username, address, Page.parameter("page", pageParameter, 0),
+                Page.parameter("size", sizeParameter, 50)).stream().map(AttemptJson::of).toList();
     }
 
     @GET

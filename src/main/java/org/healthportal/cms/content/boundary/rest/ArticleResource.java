@@ -19,6 +19,9 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.healthportal.cms.compliance.control.ClaimsService;
 import org.healthportal.cms.compliance.control.ComplianceRecord;
 import org.healthportal.cms.compliance.control.LicenceDisclosure;
@@ -69,8 +72,16 @@ public class ArticleResource {
                          @QueryParam("author") String author, @QueryParam("q") String text,
                          @QueryParam("sort") @DefaultValue("updated") String sort,
                          @QueryParam("dir") @DefaultValue("desc") String dir,
-                         @QueryParam("page") @DefaultValue("0") int page,
-                         @QueryParam("size") @DefaultValue("20") int size) {
+                         @QueryParam("page") @Parameter(description = "zero-based page",
+                                 schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
+                         String pageParameter,
+                         @QueryParam("size") @Parameter(description = "items per page",
+                                 schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + Page.MAX_SIZE,
+                                         defaultValue = "20"))
+                         String sizeParameter) {
+        // As strings: JAX-RS answers a non-number in an int parameter with 404; this is a 400 that says why.
+        int page = Page.parameter("page", pageParameter, 0);
+        int size = Page.parameter("size", sizeParameter, 20);
         ArticleQuery.Sort by;
         try {
             by = ArticleQuery.Sort.valueOf(sort.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));

@@ -513,7 +513,7 @@ public class EditArticleBacking implements Serializable {
     }
 
     public String getConflictBodyDiff() {
-        return theirs == null ? "" : TextDiff.html(theirs.body(), mine.body());
+        return theirs == null ? "" : TextDiff.html(theirs.body(), mine.body(), Feedback.text("diff.tooLarge"));
     }
 
     public String getAutosavedAt() {

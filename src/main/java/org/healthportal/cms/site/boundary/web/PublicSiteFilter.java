@@ -62,6 +62,11 @@ public class PublicSiteFilter extends HttpFilter {
             response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
             return;
         }
+        if (route.paged && CacheKeys.pageParameter(request.getQueryString()) < 0) {
+            // ?page=-1, ?page=x or a number past any list: no such page, answered before anything is rendered.
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
         String key = route.stored ? CacheKeys.of(path, request.getQueryString()) : null;
         if (key != null) {
             CachedPage hit = store.get(key);
@@ -204,12 +209,16 @@ public class PublicSiteFilter extends HttpFilter {
 
     /** The public URLs this filter answers; everything else passes untouched. */
     enum Route {
-        HOME(true), ARTICLE(true), CATEGORY(true), SEARCH(false), SITEMAP(true), FEED(true), ROBOTS(true), QR(true);
+        HOME(true, false), ARTICLE(true, false), CATEGORY(true, true), SEARCH(false, true), SITEMAP(true, false),
+        FEED(true, false), ROBOTS(true, false), QR(true, false);
 
         final boolean stored;
+        /** Takes {@code ?page=}. */
+        final boolean paged;
 
-        Route(boolean stored) {
+        Route(boolean stored, boolean paged) {
             this.stored = stored;
+            this.paged = paged;
         }
 
         static Route of(String path) {

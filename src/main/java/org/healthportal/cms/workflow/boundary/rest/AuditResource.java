@@ -1,7 +1,6 @@
 package org.healthportal.cms.workflow.boundary.rest;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -37,15 +36,16 @@ public class AuditResource {
     public PageJson search(@QueryParam("actor") String actor, @QueryParam("action") String action,
                            @QueryParam("target") String target, @QueryParam("articleId") Long articleId,
                            @QueryParam("since") String since, @QueryParam("until") String until,
-                           @QueryParam("page") @DefaultValue("0") int page,
-                           @QueryParam("size") @DefaultValue("20") int size) {
+                           @QueryParam("page") String pageParameter,
+                           @QueryParam("size") String sizeParameter) {
         AuditAction wanted = null;
         if (action != null && !action.isBlank()) {
             wanted = AuditAction.fromWireName(action.strip()).orElseThrow(() -> new CmsException.InvalidInput(
                     "Unknown action '" + action + "', expected one of: " + AuditAction.wireNames()));
         }
         Page<AuditEvent> found = audit.searchAsAdmin(actor, wanted, articleId, target, instant("since", since),
-                instant("until", until), page, size);
+                instant("until", until), Page.parameter("page", pageParameter, 0),
+                Page.parameter("size", sizeParameter, 20));
         return new PageJson(found.items().stream().map(EventJson::of).toList(), found.total(), found.page(),
                 found.size());
     }

@@ -142,7 +142,8 @@ public class ReviewBacking implements Serializable {
     }
 
     public String getBodyDiff() {
-        return TextDiff.html(compared == null ? "" : compared.getBody(), getRevision().getBody());
+        return TextDiff.html(compared == null ? "" : compared.getBody(), getRevision().getBody(),
+                Feedback.text("diff.tooLarge"));
     }
 
     /** The findings recorded at submission, each with the editor's justification. */
