@@ -33,17 +33,6 @@ class ListParametersIT {
     }
 
     @Test
-    void theArticleListAnswers400ForEveryBadPagingParameter() {
-        Api editor = Api.as("editor");
-        for (String query : REFUSED_BY_THE_API) {
-            Api.Response r = editor.get("/api/articles?" + query);
-            assertEquals(400, r.status(), query + ": " + r);
-            assertTrue(r.header("Content-Type").startsWith("application/json"), query + ": " + r);
-            assertFalse(r.json().getString("error").isBlank(), query + ": " + r);
-        }
-    }
-
-    @Test
     void theLimitsThemselvesAreAccepted() {
         Api editor = Api.as("editor");
         for (String query : List.of("", "page=0", "size=1", "size=100", "page=21474836&size=100", "page=&size=")) {
