@@ -16,8 +16,9 @@ import java.util.logging.Logger;
 import org.healthportal.cms.platform.CmsException;
 
 /**
- * Turns every failure into {@code {"error": "…"}} with a fitting status. Unexpected failures are logged with an
- * incident id that the client also gets, and nothing of the stack trace leaves the server.
+ * Turns every failure into {@code {"error": "…"}} with a fitting status. Unexpected failures (server errors among
+ * them, whatever their message says: a database's words stay in the log) are logged with an incident id that the
+ * client also gets, and nothing of the stack trace leaves the server.
  */
 @Provider
 public class ErrorMapper implements ExceptionMapper<Throwable> {
@@ -36,7 +37,8 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             if (t instanceof OptimisticLockException) {
                 return error(409, "The article was changed by someone else at the same moment; reload it");
             }
-            if (t instanceof WebApplicationException e && !(e.getCause() instanceof JsonbException)) {
+            if (t instanceof WebApplicationException e && !(e.getCause() instanceof JsonbException)
+                    && e.getResponse().getStatus() < 500) {
                 int status = e.getResponse().getStatus();
                 return error(status, status == 404 ? "Not found" : firstLine(e.getMessage()));
             }

@@ -31,7 +31,6 @@ public class MediaServlet extends HttpServlet {
         String etag = "\"" + item.getSha256() + "\"";
         response.setHeader("ETag", etag);
         response.setHeader("Cache-Control", "public, max-age=31536000, immutable");
-        response.setHeader("X-Content-Type-Options", "nosniff");
         if (etag.equals(request.getHeader("If-None-Match"))) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;

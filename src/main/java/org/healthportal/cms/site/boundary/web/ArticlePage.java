@@ -140,4 +140,9 @@ public class ArticlePage {
         String siteName = ResourceBundle.getBundle("i18n.site", faces.getViewRoot().getLocale()).getString("site.name");
         return JsonLd.medicalWebPage(article, getUrl(), siteName, firstPublished, path, config.baseUrl(), config.zone());
     }
+
+    /** The structured data in its data-block element ({@link JsonLd} escapes {@code </} inside). */
+    public String getJsonLdScript() {
+        return "<script type=\"application/ld+json\">" + getJsonLd() + "</script>";
+    }
 }
