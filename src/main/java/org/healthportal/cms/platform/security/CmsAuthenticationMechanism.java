@@ -26,6 +26,7 @@ import org.healthportal.cms.accounts.control.SessionState;
 import org.healthportal.cms.accounts.control.SignedInSession;
 import org.healthportal.cms.accounts.entity.Account;
 import org.healthportal.cms.accounts.entity.LoginAttempt.Channel;
+import org.healthportal.cms.platform.web.SecurityHeadersFilter;
 
 /**
  * The application's one authentication mechanism (Jakarta Security allows one), choosing by path:
@@ -86,23 +87,23 @@ public class CmsAuthenticationMechanism implements HttpAuthenticationMechanism {
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
             UsernamePasswordCredential credential = decode(header.substring(6).trim());
             if (credential == null) {
-                return json(response, 401, "Invalid username or password", null);
+                return json(request, response, 401, "Invalid username or password", null);
             }
             Optional<Account> account = signIn(request, credential, Channel.BASIC);
             if (account == null) {
-                return json(response, 429, "Too many failed sign-ins: try again later", retryAfter(request));
+                return json(request, response, 429, "Too many failed sign-ins: try again later", retryAfter(request));
             }
             if (account.isEmpty()) {
-                return json(response, 401, "Invalid username or password", null);
+                return json(request, response, 401, "Invalid username or password", null);
             }
             if (account.get().isPasswordChangeRequired()) {
-                return json(response, 403, "This account's password was set by someone else: sign in to the back"
+                return json(request, response, 403, "This account's password was set by someone else: sign in to the back"
                         + " office and choose a new one first", null);
             }
             return context.notifyContainerAboutLogin(CmsIdentityStore.result(account.get()));
         }
         if (context.isProtected()) {
-            return json(response, 401, "Authentication required: use HTTP Basic with a CMS account", null);
+            return json(request, response, 401, "Authentication required: use HTTP Basic with a CMS account", null);
         }
         return context.doNothing();
     }
@@ -144,7 +145,9 @@ public class CmsAuthenticationMechanism implements HttpAuthenticationMechanism {
         }
     }
 
-    private static AuthenticationStatus json(HttpServletResponse response, int status, String message, Long retryAfter) {
+    private static AuthenticationStatus json(HttpServletRequest request, HttpServletResponse response, int status,
+                                             String message, Long retryAfter) {
+        SecurityHeadersFilter.applyBeforeFilters(request, response);
         try {
             response.setStatus(status);
             if (status == 401) {
@@ -215,6 +218,7 @@ public class CmsAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     /** A redirect; ajax requests get a partial-response redirect, which PrimeFaces follows. */
     private static AuthenticationStatus redirect(HttpServletRequest request, HttpServletResponse response, String url) {
+        SecurityHeadersFilter.applyBeforeFilters(request, response);
         try {
             if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
                 response.setContentType("text/xml;charset=UTF-8");

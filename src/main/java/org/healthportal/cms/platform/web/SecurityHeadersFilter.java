@@ -50,6 +50,16 @@ public class SecurityHeadersFilter extends HttpFilter {
         }
     }
 
+    /**
+     * For answers written before any filter runs: the authentication mechanism's redirects to the login page and its
+     * 401, 403 and 429 answers. They carry no content, so they get the strict policy wherever they are.
+     */
+    public static void applyBeforeFilters(HttpServletRequest request, HttpServletResponse response) {
+        boolean https = isHttps(ConfigProvider.getConfig().getOptionalValue("cms.base-url", String.class).orElse(""));
+        Headers.of(Area.of(request.getRequestURI().substring(request.getContextPath().length())), PUBLIC_POLICY, https)
+                .applyTo(response);
+    }
+
     static boolean isHttps(String baseUrl) {
         return baseUrl.strip().toLowerCase(java.util.Locale.ROOT).startsWith("https://");
     }

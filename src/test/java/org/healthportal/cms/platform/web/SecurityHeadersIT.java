@@ -107,6 +107,21 @@ class SecurityHeadersIT {
     }
 
     @Test
+    void theAuthenticationMechanismsOwnAnswersCarryTheHeadersToo() {
+        Api.Response unauthorized = Api.anonymous().get("/api/categories");
+        assertEquals(401, unauthorized.status());
+        Api.Response wrong = Api.as("editor", "not-the-password-at-all").get("/api/categories");
+        assertEquals(401, wrong.status());
+        Api.Response toLogin = Api.anonymous().get("/admin/articles.xhtml");
+        assertEquals(302, toLogin.status());
+        for (Api.Response r : new Api.Response[]{unauthorized, wrong, toLogin}) {
+            assertCommon(r);
+            assertEquals("no-store", r.header("Cache-Control"), r.toString());
+            assertEquals(SecurityHeadersFilter.PUBLIC_POLICY, r.header("Content-Security-Policy"), r.toString());
+        }
+    }
+
+    @Test
     void mediaKeepItsYearLongCachingAndGetsTheHeaders() throws IOException {
         Path png = Files.createTempFile("headers", ".png");
         javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(30, 20, java.awt.image.BufferedImage.TYPE_INT_RGB),
