@@ -211,6 +211,28 @@ class AdministrationJourneysIT {
     }
 
     @Test
+    void guessingTheCurrentPasswordOnThePasswordPageIsThrottledLikeASignIn() {
+        String username = "pwg" + UUID.randomUUID().toString().substring(0, 6);
+        String password = username + "-password";
+        try (Browser browser = Browser.open()) {
+            BackOffice office = new BackOffice(browser).login("admin");
+            office.createAccount(username, "钱编辑", password, 0);
+            assertTrue(office.messages().contains("账号已创建"), office.messages());
+            office.logout();
+            office.login(username, password);
+            browser.go("/admin/password.xhtml");
+            for (int i = 0; i < 5; i++) {
+                changePassword(browser, "guess-" + i, username + "-renewed", username + "-renewed");
+                assertTrue(office.messages().contains("当前密码不正确"), office.messages());
+            }
+            changePassword(browser, password, username + "-renewed", username + "-renewed");
+            assertTrue(office.messages().contains("当前密码输错次数过多"), office.messages());
+            assertEquals(200, Api.as(username, password).from("203.0.113.254").get("/api/categories").status(),
+                    "the password is unchanged, and good from elsewhere");
+        }
+    }
+
+    @Test
     void anAdminLiftsASignInBlockOnTheSignInsScreen() {
         String username = "blk" + UUID.randomUUID().toString().substring(0, 6);
         String password = username + "-password";

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -20,6 +21,8 @@ import org.healthportal.cms.accounts.entity.Account;
 import org.healthportal.cms.accounts.entity.ReviewerProfile;
 import org.healthportal.cms.accounts.entity.Role;
 import org.healthportal.cms.platform.CmsException;
+import org.healthportal.cms.platform.Zones;
+import org.healthportal.cms.accounts.entity.LoginAttempt;
 import org.healthportal.cms.workflow.control.AuditTrail;
 import org.healthportal.cms.workflow.entity.AuditAction;
 
@@ -49,6 +52,12 @@ public class AccountAdministration {
 
     @Inject
     Clock clock;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    Zones zones;
 
     public List<Account> list() {
         requireAdmin();
@@ -161,9 +170,18 @@ public class AccountAdministration {
      * Anyone, for their own account: the current password proves it is them at the keyboard. Every other session
      * of the account ends; the answer is the generation the caller's own session continues under.
      */
-    public long changeOwnPassword(String currentPassword, String newPassword) {
+    public long changeOwnPassword(String currentPassword, String newPassword, String clientAddress) {
         Account me = em.merge(currentUser.require());
+        // The current password is a guess like a sign-in's: a stolen session must not learn it here unthrottled.
+        LoginThrottle.Verdict verdict = throttle.check(me.getUsername(), clientAddress);
+        if (verdict.blocked()) {
+            Instant until = verdict.blockedUntil().orElseThrow();
+            throttle.throttled(me.getUsername(), clientAddress, LoginAttempt.Channel.FORM, until);
+            throw new CmsException.Forbidden("Too many wrong passwords: try again after " + until)
+                    .withKey("password.throttled", zones.format(until));
+        }
         if (currentPassword == null || !passwords.matches(me.getUsername(), currentPassword, me.getPasswordHash())) {
+            throttle.failed(me.getUsername(), clientAddress, LoginAttempt.Channel.FORM);
             throw new CmsException.InvalidInput("The current password is wrong").withKey("error.passwordWrong");
         }
         if (currentPassword.equals(newPassword)) {

@@ -1,6 +1,9 @@
 package org.healthportal.cms.accounts.control;
 
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -64,6 +67,29 @@ public class LoginThrottle {
     @ConfigProperty(name = "cms.login.address-window", defaultValue = "PT1H")
     Duration addressWindow;
 
+    @Inject
+    @ConfigProperty(name = "cms.login.retention", defaultValue = "P30D")
+    Duration retention;
+
+    /** Keeps the record to what admins look back on; every node may run it, deleting twice is harmless. */
+    @Schedule(hour = "*", minute = "17", persistent = false)
+    void purge() {
+        int removed = em.createQuery("DELETE FROM LoginAttempt a WHERE a.occurredAt < :before")
+                .setParameter("before", clock.instant().minus(longest(retention, accountWindow, addressWindow)))
+                .executeUpdate();
+        if (removed > 0) {
+            LOG.info(() -> "Removed " + removed + " sign-in records older than " + retention);
+        }
+    }
+
+    private static Duration longest(Duration... durations) {
+        Duration longest = Duration.ZERO;
+        for (Duration d : durations) {
+            longest = d.compareTo(longest) > 0 ? d : longest;
+        }
+        return longest;
+    }
+
     /** What the throttle says of one attempt before the password is looked at. */
     public record Verdict(Optional<Instant> blockedUntil, boolean accountHasFailures) {
         public boolean blocked() {
@@ -90,12 +116,15 @@ public class LoginThrottle {
         return new Verdict(Optional.ofNullable(until), !account.isEmpty());
     }
 
+    /** Recorded on its own, so it stays when the caller's refusal rolls back. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void failed(String typedUsername, String address, Channel channel) {
         String username = normalize(typedUsername);
         em.persist(new LoginAttempt(username, address, channel, Outcome.FAILED, clock.instant()));
         LOG.warning(() -> "Sign-in failed for '" + printable(username) + "' from " + address + " (" + channel + ")");
     }
 
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void throttled(String typedUsername, String address, Channel channel, Instant until) {
         String username = normalize(typedUsername);
         em.persist(new LoginAttempt(username, address, channel, Outcome.THROTTLED, clock.instant()));

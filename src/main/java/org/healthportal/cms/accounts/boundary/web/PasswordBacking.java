@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import org.healthportal.cms.accounts.control.AccountAdministration;
+import org.healthportal.cms.accounts.control.ClientAddresses;
 import org.healthportal.cms.accounts.control.CurrentUser;
 import org.healthportal.cms.accounts.control.PasswordPolicy;
 import org.healthportal.cms.accounts.control.SignedInSession;
@@ -30,6 +31,9 @@ public class PasswordBacking {
     @Inject
     FacesContext faces;
 
+    @Inject
+    ClientAddresses addresses;
+
     private String current;
     private String replacement;
     private String repeated;
@@ -40,10 +44,10 @@ public class PasswordBacking {
             return;
         }
         try {
-            long generation = administration.changeOwnPassword(current, replacement);
+            HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
+            long generation = administration.changeOwnPassword(current, replacement, addresses.of(request));
             // Every other session of the account ends; this one goes on.
-            SignedInSession.continueUnder(((HttpServletRequest) faces.getExternalContext().getRequest())
-                    .getSession(false), generation);
+            SignedInSession.continueUnder(request.getSession(false), generation);
             currentUser.forget();
             Feedback.info("password.changed");
         } catch (CmsException refused) {
