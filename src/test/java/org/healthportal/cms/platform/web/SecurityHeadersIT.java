@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -179,9 +178,9 @@ class SecurityHeadersIT {
     @Test
     void httpsBringsHstsAndALostDatabaseIsNotDescribed() throws Exception {
         Path dir = Path.of(System.getProperty("cms.it.dir", "target/it")).toAbsolutePath().resolve("https-h2");
-        deleteTree(dir);
+        CmsServer.deleteTree(dir);
         Files.createDirectories(dir);
-        int dbPort = freePort();
+        int dbPort = CmsServer.freePort();
         org.h2.tools.Server database = org.h2.tools.Server.createTcpServer("-tcpPort", String.valueOf(dbPort),
                 "-ifNotExists", "-baseDir", dir.toString()).start();
         CmsServer server = null;
@@ -294,21 +293,5 @@ class SecurityHeadersIT {
     private static HttpResponse<String> get(CmsServer server, String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(server.base().resolve(path)).timeout(Duration.ofSeconds(60)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 }
