@@ -60,11 +60,11 @@ class PlatformIT {
         assertNull(form.header("Set-Cookie"), "the login form itself creates no session");
         assertTrue(form.body().contains("内容管理后台"), "Chinese by default");
 
-        Api.Response wrong = postLogin("editor", "not-the-password");
+        Api.Response wrong = Api.anonymous().formLogin("editor", "not-the-password");
         assertEquals(200, wrong.status());
         assertTrue(wrong.body().contains("用户名或密码错误"), wrong.body());
 
-        Api.Response right = postLogin("editor", "editor-demo");
+        Api.Response right = Api.anonymous().formLogin("editor", "editor-demo");
         assertEquals(302, right.status(), right.toString());
         assertTrue(right.header("Location").endsWith("/admin/"));
         String cookie = right.header("Set-Cookie").split(";")[0];
@@ -100,13 +100,5 @@ class PlatformIT {
         } finally {
             broken.stop();
         }
-    }
-
-    private static Api.Response postLogin(String username, String password) {
-        String form = "login=login&login%3Ausername=" + username + "&login%3Apassword=" + password
-                + "&login%3Asubmit=&jakarta.faces.ViewState=stateless";
-        return Api.anonymous().send(Api.anonymous().request("/login.xhtml")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 }

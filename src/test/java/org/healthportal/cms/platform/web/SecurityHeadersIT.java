@@ -77,12 +77,12 @@ class SecurityHeadersIT {
         assertNull(login.header("Set-Cookie"), "the sign-in page still creates no session");
 
         // A client without script posts no nonce field: the page still answers with its message.
-        Api.Response wrong = postLogin("editor", "not-the-password");
+        Api.Response wrong = Api.anonymous().formLogin("editor", "not-the-password");
         assertEquals(200, wrong.status(), wrong.toString());
         assertTrue(wrong.body().contains("用户名或密码错误"), wrong.body());
         assertBackOffice(wrong);
 
-        Api.Response right = postLogin("editor", "editor-demo");
+        Api.Response right = Api.anonymous().formLogin("editor", "editor-demo");
         assertEquals(302, right.status(), right.toString());
         String cookie = right.header("Set-Cookie").split(";")[0];
         for (String screen : List.of("/admin/", "/admin/articles.xhtml", "/admin/articles/edit.xhtml", "/admin/media.xhtml")) {
@@ -281,15 +281,6 @@ class SecurityHeadersIT {
         return List.of("content-security-policy", "x-content-type-options", "referrer-policy", "permissions-policy",
                 "strict-transport-security", "x-frame-options", "cache-control").contains(name.toLowerCase());
     }
-
-    private static Api.Response postLogin(String username, String password) {
-        String form = "login=login&login%3Ausername=" + username + "&login%3Apassword=" + password
-                + "&login%3Asubmit=&jakarta.faces.ViewState=stateless";
-        return Api.anonymous().send(Api.anonymous().request("/login.xhtml")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
-    }
-
     private static HttpResponse<String> get(CmsServer server, String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(server.base().resolve(path)).timeout(Duration.ofSeconds(60)).build(),
                 HttpResponse.BodyHandlers.ofString());
