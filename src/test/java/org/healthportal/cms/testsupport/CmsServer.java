@@ -69,10 +69,24 @@ public final class CmsServer {
      */
     public static CmsServer startSharingDatabase(String name, List<String> jvmArgs) {
         get();
-        return start(name, "127.0.0.1", jvmArgs, true);
+        return start(name, "127.0.0.1", jvmArgs, true, null);
+    }
+
+    /**
+     * Like {@link #startSharingDatabase(String, List)}, with Payara Micro's data-grid arguments given: several such
+     * servers with one member list ({@link Launcher#cluster}) form one grid, {@code --nocluster} joins none.
+     */
+    public static CmsServer startSharingDatabase(String name, List<String> jvmArgs, List<String> clusterArgs) {
+        get();
+        return start(name, "127.0.0.1", jvmArgs, true, clusterArgs);
     }
 
     private static CmsServer start(String name, String host, List<String> jvmArgs, boolean sharedDatabase) {
+        return start(name, host, jvmArgs, sharedDatabase, null);
+    }
+
+    private static CmsServer start(String name, String host, List<String> jvmArgs, boolean sharedDatabase,
+                                   List<String> clusterArgs) {
         try {
             Path dir = Path.of(System.getProperty("cms.it.dir", "target/it")).toAbsolutePath();
             Files.createDirectories(dir);
@@ -99,7 +113,8 @@ public final class CmsServer {
             args.addAll(jvmArgs);
             Path root = dir.resolve(name + "-payara");
             Process process = Launcher.start(Path.of(required("cms.payara.jar")), Path.of(required("cms.war")),
-                    host, port, root, args, Launcher.cluster(clusterPort, List.of(clusterPort)), false);
+                    host, port, root, args,
+                    clusterArgs != null ? clusterArgs : Launcher.cluster(clusterPort, List.of(clusterPort)), false);
             return new CmsServer(process, URI.create("http://127.0.0.1:" + port + "/"),
                     root.resolveSibling(root.getFileName() + "-server.log"));
         } catch (IOException e) {

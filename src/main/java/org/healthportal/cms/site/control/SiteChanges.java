@@ -3,39 +3,55 @@ package org.healthportal.cms.site.control;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.cache.CacheManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.healthportal.cms.content.entity.ArticleChanged;
+import org.healthportal.cms.site.entity.SiteChange;
 import org.healthportal.cms.taxonomy.entity.CategoryChanged;
 import org.healthportal.cms.workflow.control.ReviewPolicy;
 import org.healthportal.cms.workflow.entity.ReviewPolicyChanged;
 
 /**
- * Keeps this node's public caches right, and tells the other nodes to do the same.
+ * Keeps every node's public caches right: its stored pages, shared lists, category tree and search index.
  *
- * <p>After a change to an article commits, it looks up the article's live revision: if it is the one this node
- * already knew (an editor saved a draft), nothing public changed and nothing is dropped. Otherwise the article is
- * re-indexed, the rendered pages and shared lists are dropped, and a signal goes to every other node
- * ({@link SiteSignals}), whose listener drops its pages at once and re-indexes the article from the database.
- * A category change drops the pages and the category tree everywhere.
+ * <p>Each change that may alter the public site is written to the change log ({@link SiteChangeLog}) in its own
+ * transaction. Once it commits, this node applies it and signals the other nodes over the data grid
+ * ({@link SiteSignals}), which apply it at once. The database is the truth, the grid only makes it instant: every
+ * node also reads the log every {@code cms.site.change-poll} (2 s by default), so a node that never joined the
+ * grid, or sits on the other side of a split, is at most that far behind. A change already applied (signal
+ * heard, or made here) is skipped when read.
+ *
+ * <p>Applying an article change looks up its live revision: if it is the one this node already knew (an editor
+ * saved a draft), nothing public changed and nothing is dropped. Otherwise the article is re-indexed and the
+ * rendered pages and shared lists are dropped.
  */
 @ApplicationScoped
 public class SiteChanges {
 
     private static final Logger LOG = Logger.getLogger(SiteChanges.class.getName());
-    private static final String ARTICLE = "article:";
-    private static final String CATEGORY = "category:";
-    private static final String POLICY = "policy:";
+    private static final int BATCH = 500;
+    private static final int MAX_MISSING = 10_000;
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
 
     @Inject
     PublicContent content;
@@ -56,17 +72,53 @@ public class SiteChanges {
     ReviewPolicy reviewPolicy;
 
     @Inject
+    SiteChangeLog log;
+
+    @Inject
+    Clock clock;
+
+    @Inject
     Instance<CacheManager> cacheManager;
+
+    @Inject
+    @ConfigProperty(name = "cms.site.change-poll", defaultValue = "PT2S")
+    Duration pollEvery;
+
+    /** How long an id skipped in the log is waited for (a transaction that took its id and has not committed). */
+    @Inject
+    @ConfigProperty(name = "cms.site.change-gap-grace", defaultValue = "PT1M")
+    Duration gapGrace;
+
+    /** How long the log keeps changes; a node that could not read it for longer rebuilds its view instead. */
+    @Inject
+    @ConfigProperty(name = "cms.site.change-retention", defaultValue = "PT6H")
+    Duration retention;
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
 
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
+
     /** Article id to live revision id, as this node last saw it. */
     private final Map<Long, Long> liveRevisions = new ConcurrentHashMap<>();
+    /** Tokens of the changes this node has applied, kept while their rows may still be read. */
+    private final Map<String, Instant> applied = new ConcurrentHashMap<>();
     private SiteSignals signals;
+    private ScheduledFuture<?> polling;
+    // Read and written by the polling thread only (and by start, before polling begins).
+    private ChangeCursor cursor;
+    private Instant lastRead;
+    private Instant lastPurge;
+    private boolean unreadable;
 
     /** Called once at start, after the database is migrated. */
     public void start() {
+        Instant now = clock.instant();
+        // Taken before the live revisions are read: what commits meanwhile is read again, never missed.
+        cursor = new ChangeCursor(log.latestId(), gapGrace, MAX_MISSING);
+        lastRead = now;
+        lastPurge = now;
         for (Object[] row : content.liveRevisionIds()) {
             liveRevisions.put((Long) row[0], (Long) row[1]);
         }
@@ -84,57 +136,183 @@ public class SiteChanges {
                 LOG.log(Level.SEVERE, "Building the search index failed", e);
             }
         });
+        long millis = Math.max(100, pollEvery.toMillis());
+        polling = scheduler.scheduleWithFixedDelay(this::poll, millis, millis, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
     void stop() {
+        if (polling != null) {
+            polling.cancel(false);
+        }
         if (signals != null) {
             signals.close();
         }
     }
 
-    void onArticle(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticleChanged changed) {
-        // Refresh first (it re-indexes a new live revision); a change to the page alone drops pages too.
-        if (refresh(changed.articleId(), changed.publicPage()) | changed.publicPage()) {
-            dropPages();
-            send(ARTICLE + changed.articleId());
-        }
+    // The observers run inside the change's transaction: the log row commits, or rolls back, with it.
+
+    void onArticle(@Observes ArticleChanged changed) {
+        log.record(SiteChange.Kind.ARTICLE, changed.articleId(), changed.publicPage(), this::committed);
     }
 
-    void onCategory(@Observes(during = TransactionPhase.AFTER_SUCCESS) CategoryChanged changed) {
-        categories.forget();
-        dropPages();
-        send(CATEGORY + changed.categoryId());
+    void onCategory(@Observes CategoryChanged changed) {
+        log.record(SiteChange.Kind.CATEGORY, changed.categoryId(), true, this::committed);
     }
 
     /** Pages show the overdue policy's notice and robots tag, and the sitemap leaves out noindex pages. */
-    void onPolicy(@Observes(during = TransactionPhase.AFTER_SUCCESS)
-                  ReviewPolicyChanged changed) {
-        reviewPolicy.forget();
-        dropPages();
-        send(POLICY + changed.policy());
+    void onPolicy(@Observes ReviewPolicyChanged changed) {
+        log.record(SiteChange.Kind.POLICY, null, true, this::committed);
+    }
+
+    /** A change made on this node has committed: apply it here, and tell the other nodes when the public sees it. */
+    void committed(SiteChange change) {
+        boolean first = applied.putIfAbsent(change.getToken(), clock.instant()) == null;
+        // Not first: this node's poll read the row between the commit and now, and applied it already.
+        if (!first || apply(change.getKind(), change.getSubject(), change.isPublicPage())) {
+            send(Signal.of(change).encode());
+        }
     }
 
     /** A signal from another node: drop pages now (no container services needed), re-read the rest after. */
-    void received(String signal) {
-        if (signal.startsWith(CATEGORY)) {
-            categories.forget();
-            dropPages();
-        } else if (signal.startsWith(POLICY)) {
-            reviewPolicy.forget();
-            dropPages();
-        } else if (signal.startsWith(ARTICLE)) {
-            dropPages();
-            Long id = Long.valueOf(signal.substring(ARTICLE.length()));
-            executor.submit(() -> {
-                try {
-                    if (refresh(id, true)) {
-                        dropPages();
+    void received(String text) {
+        Signal signal = Signal.decode(text);
+        if (signal == null || applied.putIfAbsent(signal.token(), Instant.now()) != null) {
+            return;
+        }
+        switch (signal.kind()) {
+            case CATEGORY -> {
+                categories.forget();
+                dropPages();
+            }
+            case POLICY -> {
+                reviewPolicy.forget();
+                dropPages();
+            }
+            case ARTICLE -> {
+                dropPages();
+                executor.submit(() -> {
+                    try {
+                        if (refresh(signal.subject(), true)) {
+                            dropPages();
+                        }
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "Re-indexing article " + signal.subject() + " after a signal", e);
                     }
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "Re-indexing article " + id + " after a signal", e);
-                }
-            });
+                });
+            }
+        }
+    }
+
+    /** Reads the change log for what this node has not applied yet; runs every {@code cms.site.change-poll}. */
+    void poll() {
+        try {
+            Instant now = clock.instant();
+            if (lastRead.plus(retention).isBefore(now)) {
+                resynchronize(now);
+            } else {
+                applyAll(read(), now);
+            }
+            lastRead = now;
+            if (unreadable) {
+                unreadable = false;
+                LOG.info("The change log can be read again: this node follows every change");
+            }
+            forgetOld(now);
+        } catch (RuntimeException | Error e) {
+            // An exception would end the schedule: every failure is caught, and the next poll tries again.
+            if (!unreadable) {
+                unreadable = true;
+                LOG.log(Level.WARNING, "Cannot read the change log (is the database away?); retrying every "
+                        + pollEvery.toSeconds() + " s: {0}", e.toString());
+            }
+        }
+    }
+
+    private List<SiteChange> read() {
+        List<SiteChange> changes = new ArrayList<>();
+        List<Long> missing = cursor.missing(BATCH);
+        if (!missing.isEmpty()) {
+            changes.addAll(log.withIds(missing));
+        }
+        long after = cursor.newest();
+        List<SiteChange> batch;
+        do {
+            batch = log.after(after, BATCH);
+            changes.addAll(batch);
+            if (!batch.isEmpty()) {
+                after = batch.get(batch.size() - 1).getId();
+            }
+        } while (batch.size() == BATCH);
+        return changes;
+    }
+
+    private void applyAll(List<SiteChange> changes, Instant now) {
+        boolean categoriesChanged = false;
+        boolean policyChanged = false;
+        // One refresh per article however often it changed; true when its page changed even on the same revision.
+        Map<Long, Boolean> articles = new LinkedHashMap<>();
+        for (SiteChange change : changes) {
+            if (!cursor.accept(change.getId(), now) || applied.putIfAbsent(change.getToken(), now) != null) {
+                continue;
+            }
+            switch (change.getKind()) {
+                case CATEGORY -> categoriesChanged = true;
+                case POLICY -> policyChanged = true;
+                case ARTICLE -> articles.merge(change.getSubject(), change.isPublicPage(), Boolean::logicalOr);
+            }
+        }
+        cursor.expire(now);
+        if (categoriesChanged) {
+            categories.forget();
+        }
+        if (policyChanged) {
+            reviewPolicy.forget();
+        }
+        boolean drop = categoriesChanged || policyChanged;
+        for (Map.Entry<Long, Boolean> article : articles.entrySet()) {
+            drop |= refresh(article.getKey(), article.getValue()) | article.getValue();
+        }
+        if (drop) {
+            dropPages();
+        }
+    }
+
+    /**
+     * After the log could not be read for longer than it keeps changes, some are gone from it: this node compares
+     * every live revision with what it knew, re-indexes what differs and drops everything it stores.
+     */
+    private void resynchronize(Instant now) {
+        LOG.warning("The change log was unreadable for longer than it keeps changes: re-reading every live article");
+        ChangeCursor fresh = new ChangeCursor(log.latestId(), gapGrace, MAX_MISSING);
+        Map<Long, Long> live = new HashMap<>();
+        for (Object[] row : content.liveRevisionIds()) {
+            live.put((Long) row[0], (Long) row[1]);
+        }
+        for (Long known : new ArrayList<>(liveRevisions.keySet())) {
+            if (!live.containsKey(known)) {
+                refresh(known, true);
+            }
+        }
+        live.forEach((article, revision) -> {
+            if (!Objects.equals(liveRevisions.get(article), revision)) {
+                refresh(article, true);
+            }
+        });
+        cursor = fresh;
+        categories.forget();
+        reviewPolicy.forget();
+        dropPages();
+    }
+
+    private void forgetOld(Instant now) {
+        // A token is needed while its row may still be read: at most the gap grace after it was written.
+        Instant cutoff = now.minus(gapGrace).minus(pollEvery.multipliedBy(2)).minusSeconds(60);
+        applied.values().removeIf(at -> at.isBefore(cutoff));
+        if (lastPurge.plus(PURGE_EVERY).isBefore(now)) {
+            lastPurge = now;
+            int purged = log.purge(now.minus(retention));
+            LOG.log(Level.FINE, "Purged {0} old site changes", purged);
         }
     }
 
@@ -153,6 +331,21 @@ public class SiteChanges {
         return changed;
     }
 
+    /** Applies a change made on this node; true when the public sees something new. */
+    private boolean apply(SiteChange.Kind kind, Long subject, boolean publicPage) {
+        switch (kind) {
+            case CATEGORY -> categories.forget();
+            case POLICY -> reviewPolicy.forget();
+            case ARTICLE -> {
+                if (!(refresh(subject, publicPage) | publicPage)) {
+                    return false;
+                }
+            }
+        }
+        dropPages();
+        return true;
+    }
+
     private void dropPages() {
         lists.forget();
         pages.clear();
@@ -161,6 +354,32 @@ public class SiteChanges {
     private void send(String signal) {
         if (signals != null) {
             signals.send(signal);
+        }
+    }
+
+    /** What crosses the grid: {@code token|kind|subject}. */
+    record Signal(String token, SiteChange.Kind kind, Long subject) {
+
+        static Signal of(SiteChange change) {
+            return new Signal(change.getToken(), change.getKind(), change.getSubject());
+        }
+
+        String encode() {
+            return token + "|" + kind + "|" + (subject == null ? "" : subject);
+        }
+
+        static Signal decode(String text) {
+            String[] parts = text.split("\\|", -1);
+            if (parts.length != 3) {
+                return null;
+            }
+            try {
+                SiteChange.Kind kind = SiteChange.Kind.valueOf(parts[1]);
+                Long subject = parts[2].isEmpty() ? null : Long.valueOf(parts[2]);
+                return kind == SiteChange.Kind.ARTICLE && subject == null ? null : new Signal(parts[0], kind, subject);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
         }
     }
 }
