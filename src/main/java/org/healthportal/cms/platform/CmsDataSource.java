@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Properties;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -55,6 +56,9 @@ public class CmsDataSource implements DataSource {
         if (url == null || url.isBlank()) {
             throw new SQLException("No database URL configured (set CMS_DB_URL)");
         }
+        if (DatabaseAvailability.shortCircuit()) {
+            throw new SQLTransientConnectionException("The database does not answer (known a moment ago)", "08001");
+        }
         Properties properties = new Properties();
         if (username != null) {
             properties.setProperty("user", username);
@@ -62,6 +66,12 @@ public class CmsDataSource implements DataSource {
         // An empty MicroProfile Config value reaches us unresolved; it means "no password".
         if (secret != null && !secret.startsWith("${")) {
             properties.setProperty("password", secret);
+        }
+        if (url.startsWith("jdbc:mysql:")) {
+            // Bounded waits unless the URL says otherwise: a database host that stopped answering (rather than
+            // refusing) must not hold request threads for minutes. The availability probe sees it within a second.
+            setUnlessInUrl(properties, "connectTimeout", "2000");
+            setUnlessInUrl(properties, "socketTimeout", "30000");
         }
         try {
             Connection connection = driverFor(url).connect(url, properties);
@@ -72,6 +82,12 @@ public class CmsDataSource implements DataSource {
         } catch (SQLException | RuntimeException e) {
             StartupGuard.fail(StartupGuard.describeDatabaseFailure(url, e), e);
             throw e;
+        }
+    }
+
+    private void setUnlessInUrl(Properties properties, String name, String value) {
+        if (!url.contains(name + "=")) {
+            properties.setProperty(name, value);
         }
     }
 

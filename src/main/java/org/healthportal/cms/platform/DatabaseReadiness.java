@@ -2,6 +2,7 @@ package org.healthportal.cms.platform;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,10 +26,17 @@ public class DatabaseReadiness implements HealthCheck {
     @Resource(lookup = DatabaseConfiguration.JNDI_NAME)
     DataSource dataSource;
 
+    @Inject
+    DatabaseAvailability availability;
+
     private final AtomicBoolean down = new AtomicBoolean();
 
     @Override
     public HealthCheckResponse call() {
+        if (availability.isDown()) {
+            // Known a moment ago: answered at once, so a balancer's check never waits for a connection.
+            return HealthCheckResponse.named("database").down().build();
+        }
         try (Connection connection = dataSource.getConnection()) {
             boolean valid = connection.isValid(2);
             if (valid && down.compareAndSet(true, false)) {
@@ -38,6 +46,7 @@ public class DatabaseReadiness implements HealthCheck {
             }
             return HealthCheckResponse.named("database").status(valid).build();
         } catch (SQLException e) {
+            availability.failed(e);
             if (down.compareAndSet(false, true)) {
                 LOG.log(Level.WARNING, "The database does not answer: not ready", e);
             }

@@ -34,15 +34,20 @@ public final class Browser implements AutoCloseable {
     private final boolean chromium;
     private final String base;
 
-    private Browser(WebDriver driver, boolean chromium) {
+    private Browser(WebDriver driver, boolean chromium, java.net.URI server) {
         this.driver = driver;
         this.chromium = chromium;
-        String url = CmsServer.get().base().toString();
+        String url = server.toString();
         this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         driver.manage().timeouts().scriptTimeout(TIMEOUT);
     }
 
     public static Browser open() {
+        return open(CmsServer.get());
+    }
+
+    /** A browser on another server than the shared one. */
+    public static Browser open(CmsServer server) {
         // CMS_BROWSER=htmlunit runs the fallback even where Chromium is installed, to check what a machine with
         // only JDK and Maven runs.
         boolean available = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)
@@ -60,12 +65,12 @@ public final class Browser implements AutoCloseable {
                         "--user-data-dir=" + Files.createTempDirectory("cms-chromium"));
                 ChromeDriverService service = new ChromeDriverService.Builder()
                         .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-                return new Browser(new ChromeDriver(service, options), true);
+                return new Browser(new ChromeDriver(service, options), true, server.base());
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         }
-        return new Browser(new HtmlUnitBrowser(), false);
+        return new Browser(new HtmlUnitBrowser(), false, server.base());
     }
 
     public boolean isChromium() {

@@ -1,6 +1,7 @@
 package org.healthportal.cms.platform.rest;
 
 import jakarta.ejb.EJBException;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.persistence.OptimisticLockException;
@@ -14,6 +15,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.healthportal.cms.platform.CmsException;
+import org.healthportal.cms.platform.DatabaseAvailability;
 
 /**
  * Turns every failure into {@code {"error": "…"}} with a fitting status. Unexpected failures (server errors among
@@ -27,6 +29,12 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable thrown) {
+        if (DatabaseAvailability.isUnavailable(thrown)) {
+            // The transaction rolled back whole (or, lost during its commit, committed whole): nothing half-written.
+            DatabaseAvailability database = CDI.current().select(DatabaseAvailability.class).get();
+            database.failed(thrown);
+            return DatabaseGate.unavailable(database.retryAfterSeconds());
+        }
         for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof CmsException e) {
                 return error(e.status(), e.getMessage());

@@ -26,6 +26,7 @@ import org.healthportal.cms.accounts.control.SessionState;
 import org.healthportal.cms.accounts.control.SignedInSession;
 import org.healthportal.cms.accounts.entity.Account;
 import org.healthportal.cms.accounts.entity.LoginAttempt.Channel;
+import org.healthportal.cms.platform.DatabaseAvailability;
 import org.healthportal.cms.platform.web.SecurityHeadersFilter;
 
 /**
@@ -47,6 +48,8 @@ public class CmsAuthenticationMechanism implements HttpAuthenticationMechanism {
     public static final String PASSWORD_PAGE = "/admin/password.xhtml";
     /** Set on a refused form sign-in that the throttle held back: the {@link Instant} it may be tried again. */
     public static final String BLOCKED_UNTIL = "cms.login.blockedUntil";
+    /** Set on a form sign-in that could not be checked because the database does not answer. */
+    public static final String DATABASE_DOWN = "cms.login.databaseDown";
 
     @Inject
     CmsIdentityStore identityStore;
@@ -59,6 +62,9 @@ public class CmsAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     @Inject
     ClientAddresses addresses;
+
+    @Inject
+    DatabaseAvailability database;
 
     @Inject
     Clock clock;
@@ -89,7 +95,19 @@ public class CmsAuthenticationMechanism implements HttpAuthenticationMechanism {
             if (credential == null) {
                 return json(request, response, 401, "Invalid username or password", null);
             }
-            Optional<Account> account = signIn(request, credential, Channel.BASIC);
+            Optional<Account> account;
+            try {
+                account = database.isDown() ? null : signIn(request, credential, Channel.BASIC);
+            } catch (RuntimeException e) {
+                if (!database.failed(e)) {
+                    throw e;
+                }
+                account = null;
+            }
+            if (database.isDown()) {
+                return json(request, response, 503, "The database is unavailable: try again shortly",
+                        database.retryAfterSeconds());
+            }
             if (account == null) {
                 return json(request, response, 429, "Too many failed sign-ins: try again later", retryAfter(request));
             }
@@ -169,7 +187,19 @@ public class CmsAuthenticationMechanism implements HttpAuthenticationMechanism {
                                       HttpMessageContext context, String path) {
         Credential credential = context.getAuthParameters().getCredential();
         if (credential instanceof UsernamePasswordCredential login) {
-            Optional<Account> signedIn = signIn(request, login, Channel.FORM);
+            Optional<Account> signedIn;
+            try {
+                signedIn = database.isDown() ? null : signIn(request, login, Channel.FORM);
+            } catch (RuntimeException e) {
+                if (!database.failed(e)) {
+                    throw e;
+                }
+                signedIn = null;
+            }
+            if (database.isDown()) {
+                request.setAttribute(DATABASE_DOWN, database.retryAfterSeconds());
+                return AuthenticationStatus.SEND_FAILURE;
+            }
             if (signedIn == null || signedIn.isEmpty()) {
                 return AuthenticationStatus.SEND_FAILURE;
             }
@@ -192,7 +222,12 @@ public class CmsAuthenticationMechanism implements HttpAuthenticationMechanism {
                     session.invalidate();
                     return toLogin(request, response, "?expired=true");
                 }
-                Optional<SessionState> state = accounts.sessionState(caller);
+                Optional<SessionState> state = currentState(caller);
+                if (state == null) {
+                    // The database does not answer, so nothing can be read or changed by this session: keep it,
+                    // so the page can say so and what the user typed stays in the form.
+                    return context.notifyContainerAboutLogin(caller, SignedInSession.groups(session));
+                }
                 if (state.isEmpty() || !state.get().enabled()
                         || state.get().generation() != SignedInSession.generation(session)) {
                     session.invalidate();
@@ -209,6 +244,21 @@ public class CmsAuthenticationMechanism implements HttpAuthenticationMechanism {
             return toLogin(request, response, expired ? "?expired=true" : "");
         }
         return context.doNothing();
+    }
+
+    /** The account as the database has it now; null when the database does not answer. */
+    private Optional<SessionState> currentState(String caller) {
+        if (database.isDown()) {
+            return null;
+        }
+        try {
+            return accounts.sessionState(caller);
+        } catch (RuntimeException e) {
+            if (database.failed(e)) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     /** Sends the browser to the login page, with a note saying why when there is one. */

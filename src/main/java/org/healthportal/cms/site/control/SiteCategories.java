@@ -40,6 +40,12 @@ public class SiteCategories {
 
     private long generation;
 
+    /** The top categories if the tree is in memory, else none: for pages that must not wait for the database. */
+    public List<CategoryNode> rootsIfLoaded() {
+        Tree t = tree;
+        return t == null ? List.of() : t.roots;
+    }
+
     public synchronized void forget() {
         generation++;
         tree = null;

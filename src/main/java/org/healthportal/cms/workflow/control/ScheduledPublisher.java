@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.healthportal.cms.platform.DatabaseAvailability;
 
 /**
  * Publishes scheduled revisions when they fall due, and applies the overdue-review policy. The schedule lives in the database, not in the timer, so it
@@ -37,6 +38,9 @@ public class ScheduledPublisher {
     ReviewCycle reviewCycle;
 
     @Inject
+    DatabaseAvailability database;
+
+    @Inject
     @ConfigProperty(name = "cms.scheduler.interval", defaultValue = "15")
     int intervalSeconds;
 
@@ -49,6 +53,10 @@ public class ScheduledPublisher {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void publishDue() {
+        if (database.isDown()) {
+            // Said once in the log already; what falls due meanwhile is published on the first tick after.
+            return;
+        }
         try {
             for (Long revisionId : workflow.dueForPublication(100)) {
                 try {

@@ -69,7 +69,11 @@ public class LoginBacking {
     }
 
     private void refused(HttpServletRequest request, ExternalContext external) {
-        if (request.getAttribute(CmsAuthenticationMechanism.BLOCKED_UNTIL) instanceof Instant until) {
+        if (request.getAttribute(CmsAuthenticationMechanism.DATABASE_DOWN) instanceof Long retryAfter) {
+            external.setResponseStatus(503);
+            external.setResponseHeader("Retry-After", String.valueOf(retryAfter));
+            error("error.database.unavailable");
+        } else if (request.getAttribute(CmsAuthenticationMechanism.BLOCKED_UNTIL) instanceof Instant until) {
             long seconds = Math.max(1, Duration.between(clock.instant(), until).toSeconds() + 1);
             external.setResponseStatus(429);
             external.setResponseHeader("Retry-After", String.valueOf(seconds));

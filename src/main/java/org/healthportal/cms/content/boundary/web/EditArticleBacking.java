@@ -9,6 +9,8 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import org.healthportal.cms.accounts.control.CurrentUser;
 import org.healthportal.cms.accounts.entity.Account;
@@ -91,6 +93,7 @@ public class EditArticleBacking implements Serializable {
     private String currentCorrection;
 
     private transient List<org.healthportal.cms.workflow.entity.ReviewComment> comments;
+    private transient Disclaimer previewDisclaimer;
     private List<ClaimsCheck.Finding> findings;
     private final java.util.Map<String, String> justifications = new java.util.HashMap<>();
     private Snapshot theirs;
@@ -440,37 +443,51 @@ public class EditArticleBacking implements Serializable {
         return currentUser.require();
     }
 
+    private EnumSet<Role> roles;
+
+    /**
+     * The caller's roles, read once per view: a role change ends the session, and with it the view. Kept so that
+     * the form still draws, with what was typed, when the database goes away between two clicks.
+     */
+    private Set<Role> roles() {
+        if (roles == null) {
+            roles = EnumSet.noneOf(Role.class);
+            roles.addAll(me().getRoles());
+        }
+        return roles;
+    }
+
     public boolean isEditable() {
-        return me().has(Role.EDITOR) && (state == null || state.isEditableInPlace() || state.startsNewRevisionOnEdit());
+        return roles().contains(Role.EDITOR) && (state == null || state.isEditableInPlace() || state.startsNewRevisionOnEdit());
     }
 
     public boolean isCanSubmit() {
-        return id != null && me().has(Role.EDITOR) && state != null && state.allows(WorkflowAction.SUBMIT);
+        return id != null && roles().contains(Role.EDITOR) && state != null && state.allows(WorkflowAction.SUBMIT);
     }
 
     public boolean isCanPublish() {
-        return id != null && WorkflowAction.PUBLISH.allowedFor(me().getRoles()) && state != null
+        return id != null && WorkflowAction.PUBLISH.allowedFor(roles()) && state != null
                 && state.allows(WorkflowAction.PUBLISH) && approvalValid;
     }
 
     public boolean isCanUnpublish() {
-        return live && WorkflowAction.UNPUBLISH.allowedFor(me().getRoles());
+        return live && WorkflowAction.UNPUBLISH.allowedFor(roles());
     }
 
     public boolean isCanTakeDown() {
-        return live && WorkflowAction.TAKEDOWN.allowedFor(me().getRoles());
+        return live && WorkflowAction.TAKEDOWN.allowedFor(roles());
     }
 
     public boolean isCanCorrect() {
-        return live && WorkflowAction.CORRECT.allowedFor(me().getRoles());
+        return live && WorkflowAction.CORRECT.allowedFor(roles());
     }
 
     public boolean isCanArchive() {
-        return id != null && state != RevisionState.ARCHIVED && me().has(Role.ADMIN);
+        return id != null && state != RevisionState.ARCHIVED && roles().contains(Role.ADMIN);
     }
 
     public boolean isCanReview() {
-        return state == RevisionState.IN_REVIEW && me().has(Role.REVIEWER);
+        return state == RevisionState.IN_REVIEW && roles().contains(Role.REVIEWER);
     }
 
     /** Once public, a new slug keeps the old address redirecting to the new one. */
@@ -489,9 +506,15 @@ public class EditArticleBacking implements Serializable {
         return comments;
     }
 
-    /** The disclaimer a publication now would show beneath the article. */
+    /**
+     * The disclaimer a publication now would show beneath the article, as it was when the page opened: read once
+     * per view, so every ajax answer (a save the database could not take among them) draws without it.
+     */
     public Disclaimer getPreviewDisclaimer() {
-        return disclaimers.current();
+        if (previewDisclaimer == null) {
+            previewDisclaimer = disclaimers.current();
+        }
+        return previewDisclaimer;
     }
 
     /** The references as the public page lists them: those with a title. */

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
+import org.healthportal.cms.platform.DatabaseAvailability;
 import org.healthportal.cms.site.control.CacheKeys;
 import org.healthportal.cms.site.control.CachedPage;
 import org.healthportal.cms.site.control.PageStore;
@@ -41,6 +42,9 @@ public class PublicSiteFilter extends HttpFilter {
 
     @Inject
     SiteCategories categories;
+
+    @Inject
+    DatabaseAvailability database;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -75,7 +79,27 @@ public class PublicSiteFilter extends HttpFilter {
                 return;
             }
         }
-        render(route, path, key, request, response, chain, head);
+        // Search reads this node's index only, robots.txt nothing: both still work while the database is away.
+        if (database.isDown() && route != Route.SEARCH && route != Route.ROBOTS) {
+            unavailable(response);
+            return;
+        }
+        try {
+            render(route, path, key, request, response, chain, head);
+        } catch (IOException | ServletException | RuntimeException e) {
+            if (!database.failed(e) || response.isCommitted()) {
+                throw e;
+            }
+            response.resetBuffer();
+            unavailable(response);
+        }
+    }
+
+    /** 503 with the site's friendly page, at once, instead of holding the thread for a connection. */
+    private void unavailable(HttpServletResponse response) throws IOException {
+        response.setHeader("Retry-After", String.valueOf(database.retryAfterSeconds()));
+        response.setHeader("Cache-Control", "no-store");
+        response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
     }
 
     private void render(Route route, String path, String key, HttpServletRequest request, HttpServletResponse response,

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
+import org.healthportal.cms.platform.DatabaseAvailability;
 import org.healthportal.cms.site.control.CategoryNode;
 import org.healthportal.cms.site.control.SiteCategories;
 import org.healthportal.cms.site.control.SiteConfig;
@@ -19,10 +20,13 @@ public class Site {
     @Inject
     SiteCategories categories;
 
+    @Inject
+    DatabaseAvailability database;
+
     /** The top categories; none when the database cannot be read, so the error page still renders. */
     public List<CategoryNode> getRoots() {
         try {
-            return categories.roots();
+            return database.isDown() ? categories.rootsIfLoaded() : categories.roots();
         } catch (RuntimeException e) {
             return List.of();
         }

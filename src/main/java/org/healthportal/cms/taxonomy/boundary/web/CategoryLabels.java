@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.stream.Collectors;
+import org.healthportal.cms.platform.DatabaseAvailability;
 import org.healthportal.cms.platform.web.LocaleBacking;
 import org.healthportal.cms.taxonomy.control.CategoryService;
 import org.healthportal.cms.taxonomy.entity.Category;
@@ -23,6 +24,12 @@ public class CategoryLabels {
     @Inject
     CategoryService categories;
 
+    /**
+     * The tree as last read on this node, for the moments the database does not answer: a form posted then still
+     * draws its category picker, with the user's choice, and says why nothing was saved.
+     */
+    private static volatile CategoryTree lastRead;
+
     private CategoryTree tree;
 
     public String label(Category category) {
@@ -32,7 +39,15 @@ public class CategoryLabels {
 
     public CategoryTree getTree() {
         if (tree == null) {
-            tree = categories.tree();
+            try {
+                tree = categories.tree();
+                lastRead = tree;
+            } catch (RuntimeException e) {
+                if (lastRead == null || !DatabaseAvailability.isUnavailable(e)) {
+                    throw e;
+                }
+                tree = lastRead;
+            }
         }
         return tree;
     }
