@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.healthportal.cms.platform.Draining;
 
 /**
  * Publishes scheduled revisions when they fall due, and applies the overdue-review policy. The schedule lives in the database, not in the timer, so it
@@ -37,6 +38,9 @@ public class ScheduledPublisher {
     ReviewCycle reviewCycle;
 
     @Inject
+    Draining draining;
+
+    @Inject
     @ConfigProperty(name = "cms.scheduler.interval", defaultValue = "15")
     int intervalSeconds;
 
@@ -49,6 +53,10 @@ public class ScheduledPublisher {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void publishDue() {
+        // A stopping node starts no tick; the stop waits for one already running.
+        if (!draining.enter()) {
+            return;
+        }
         try {
             for (Long revisionId : workflow.dueForPublication(100)) {
                 try {
@@ -70,6 +78,8 @@ public class ScheduledPublisher {
         } catch (RuntimeException e) {
             // The database may be away; the next tick tries again.
             LOG.log(Level.WARNING, "Could not look for scheduled publications: {0}", e.getMessage());
+        } finally {
+            draining.exit();
         }
     }
 }
