@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  * needs several flags that must agree between members. The child's exit code is passed on, so a CMS that cannot
  * reach its database ends {@code mvn -Prun} with an error; stopping the launcher stops Payara Micro and waits for it.
  *
- * <p>Arguments: payara-micro.jar, cms.war, bind host, port, root directory. Environment: {@code CMS_HOST} and
+ * <p>Arguments: payara-micro.jar, cms.war, bind host, port, root directory (the port is appended to it).
+ * Environment: {@code CMS_HOST} and
  * {@code CMS_PORT} override host and port; the data grid comes from {@code CMS_CLUSTER_MEMBERS},
  * {@code CMS_CLUSTER_PORT}, {@code CMS_CLUSTER_NAME}, {@code CMS_CLUSTER_INTERFACE},
  * {@code CMS_CLUSTER_PUBLIC_ADDRESS} and {@code CMS_NODE_NAME} (see {@link #clusterArguments});
@@ -62,8 +63,9 @@ public final class Launcher {
         }
         List<String> jvmArgs = javaOptions(env.get("CMS_JAVA_OPTIONS"));
         Duration grace = shutdownGrace(env.get("CMS_SHUTDOWN_GRACE"));
-        Process process = start(Path.of(args[0]), Path.of(args[1]), host, port, Path.of(args[4]), jvmArgs,
-                cluster, true);
+        // One root directory per port: several nodes run from one checkout, and each start empties its own.
+        Path rootDir = Path.of(args[4] + "-" + port);
+        Process process = start(Path.of(args[0]), Path.of(args[1]), host, port, rootDir, jvmArgs, cluster, true);
         // SIGTERM or Ctrl-C: Payara Micro gets SIGTERM too, drains its requests and leaves the grid; wait for it
         // so that nothing keeps running once the launcher is gone.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process, grace.plus(STOP_MARGIN)), "cms-stop"));
@@ -226,13 +228,19 @@ public final class Launcher {
             // Otherwise Hazelcast binds every address whatever --interfaces says.
             command.add("-Dhazelcast.socket.bind.any=false");
         }
+        // A stopping node leaves the grid in good order (Hazelcast's own hook would just terminate), briefly.
+        command.add("-Dhazelcast.shutdownhook.policy=GRACEFUL");
+        command.add("-Dhazelcast.graceful.shutdown.max.wait=20");
         int name = clusterArgs.indexOf("--name");
         if (name >= 0) {
             // The node's name ends its session ids (id.name): a load balancer routes a session back by it.
             command.add("-DjvmRoute=" + clusterArgs.get(name + 1));
         }
         forwardProperty(command, "cms.data.dir");
-        command.add("-Dcms.base-url=http://" + host + ":" + port + "/");
+        if (System.getenv("CMS_BASE_URL") == null) {
+            // A system property would hide the operator's CMS_BASE_URL (the public address behind a proxy).
+            command.add("-Dcms.base-url=http://" + host + ":" + port + "/");
+        }
         // What the preboot command sets, told to the CMS: it refuses demo passwords on a reachable address.
         command.add("-Dcms.bind-address=" + host);
         command.addAll(extraJvmArgs);
