@@ -41,8 +41,8 @@ class SeveralNodesIT {
     static void startNodes() throws Exception {
         int gridB = CmsServer.freePort();
         int gridC = CmsServer.freePort();
-        b = CmsServer.startSharingDatabase("node-b", List.of(), Launcher.cluster(gridB, List.of(gridB, gridC)));
-        c = CmsServer.startSharingDatabase("node-c", List.of("-Dcms.site.change-poll=PT10M"),
+        b = CmsServer.startNode("node-b", List.of(), Launcher.cluster(gridB, List.of(gridB, gridC)));
+        c = CmsServer.startNode("node-c", List.of("-Dcms.site.change-poll=PT10M"),
                 Launcher.cluster(gridC, List.of(gridB, gridC)));
         b.awaitReady(Duration.ofMinutes(4));
         c.awaitReady(Duration.ofMinutes(4));

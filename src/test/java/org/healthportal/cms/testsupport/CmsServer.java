@@ -26,11 +26,13 @@ public final class CmsServer {
     private final Process process;
     private final URI base;
     private final Path log;
+    private final String databaseUrl;
 
-    private CmsServer(Process process, URI base, Path log) {
+    private CmsServer(Process process, URI base, Path log, String databaseUrl) {
         this.process = process;
         this.base = base;
         this.log = log;
+        this.databaseUrl = databaseUrl;
     }
 
     /**
@@ -40,7 +42,7 @@ public final class CmsServer {
     public static synchronized CmsServer get() {
         String external = System.getProperty("cms.it.url");
         if (instance == null && external != null && !external.isBlank()) {
-            instance = new CmsServer(null, URI.create(external.endsWith("/") ? external : external + "/"), null);
+            instance = new CmsServer(null, URI.create(external.endsWith("/") ? external : external + "/"), null, null);
         }
         if (instance == null) {
             instance = start("it", List.of()).awaitReady(Duration.ofMinutes(4));
@@ -73,10 +75,10 @@ public final class CmsServer {
     }
 
     /**
-     * Like {@link #startSharingDatabase(String, List)}, with Payara Micro's data-grid arguments given: several such
-     * servers with one member list ({@link Launcher#cluster}) form one grid, {@code --nocluster} joins none.
+     * Starts one node of a site on the shared server's database with the data grid arguments given (from
+     * {@link Launcher#cluster}), as {@code CMS_CLUSTER_MEMBERS} would make them; the caller stops it.
      */
-    public static CmsServer startSharingDatabase(String name, List<String> jvmArgs, List<String> clusterArgs) {
+    public static CmsServer startNode(String name, List<String> jvmArgs, List<String> clusterArgs) {
         get();
         return start(name, "127.0.0.1", jvmArgs, true, clusterArgs);
     }
@@ -93,14 +95,17 @@ public final class CmsServer {
             int port = freePort();
             int clusterPort = freePort();
             List<String> args = new ArrayList<>();
-            if (System.getenv("CMS_DB_URL") == null && sharedDatabase) {
-                args.add("-Dcms.db.url=" + h2Url(dir.resolve("it-data")));
+            String databaseUrl = System.getenv("CMS_DB_URL");
+            if (databaseUrl == null && sharedDatabase) {
+                databaseUrl = h2Url(dir.resolve("it-data"));
+                args.add("-Dcms.db.url=" + databaseUrl);
                 args.add("-Dh2.bindAddress=127.0.0.1");
-            } else if (System.getenv("CMS_DB_URL") == null) {
+            } else if (databaseUrl == null) {
                 Path data = dir.resolve(name + "-data");
                 deleteTree(data);
                 // AUTO_SERVER lets a test open the same H2 file, on loopback only, to tamper with rows directly.
-                args.add("-Dcms.db.url=" + h2Url(data));
+                databaseUrl = h2Url(data);
+                args.add("-Dcms.db.url=" + databaseUrl);
                 args.add("-Dh2.bindAddress=127.0.0.1");
             }
             args.add("-Dcms.demo=true");
@@ -116,7 +121,7 @@ public final class CmsServer {
                     host, port, root, args,
                     clusterArgs != null ? clusterArgs : Launcher.cluster(clusterPort, List.of(clusterPort)), false);
             return new CmsServer(process, URI.create("http://127.0.0.1:" + port + "/"),
-                    root.resolveSibling(root.getFileName() + "-server.log"));
+                    root.resolveSibling(root.getFileName() + "-server.log"), databaseUrl);
         } catch (IOException e) {
             throw new IllegalStateException("Could not start Payara Micro", e);
         }
@@ -168,6 +173,25 @@ public final class CmsServer {
         get();
         Path dir = Path.of(System.getProperty("cms.it.dir", "target/it")).toAbsolutePath();
         return java.sql.DriverManager.getConnection(h2Url(dir.resolve("it-data")), "cms", "cms-embedded");
+    }
+
+    /** A direct connection to this server's own database (works after it stopped, too). */
+    public java.sql.Connection openDatabase() throws java.sql.SQLException {
+        if (databaseUrl == null) {
+            return database();
+        }
+        return System.getenv("CMS_DB_URL") != null
+                ? java.sql.DriverManager.getConnection(databaseUrl, System.getenv("CMS_DB_USER"), System.getenv("CMS_DB_PASSWORD"))
+                : java.sql.DriverManager.getConnection(databaseUrl, "cms", "cms-embedded");
+    }
+
+    /** Sends the server SIGTERM, as {@code docker stop} or an orchestrator would, and returns at once. */
+    public void signalStop() {
+        process.destroy();
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
     }
 
     public URI base() {

@@ -15,6 +15,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.healthportal.cms.platform.DatabaseAvailability;
+import org.healthportal.cms.platform.Draining;
 
 /**
  * Publishes scheduled revisions when they fall due, and applies the overdue-review policy. The schedule lives in the database, not in the timer, so it
@@ -38,6 +39,9 @@ public class ScheduledPublisher {
     ReviewCycle reviewCycle;
 
     @Inject
+    Draining draining;
+
+    @Inject
     DatabaseAvailability database;
 
     @Inject
@@ -55,6 +59,10 @@ public class ScheduledPublisher {
     void publishDue() {
         if (database.isDown()) {
             // Said once in the log already; what falls due meanwhile is published on the first tick after.
+            return;
+        }
+        // A stopping node starts no tick; the stop waits for one already running.
+        if (!draining.enter()) {
             return;
         }
         try {
@@ -78,6 +86,8 @@ public class ScheduledPublisher {
         } catch (RuntimeException e) {
             // The database may be away; the next tick tries again.
             LOG.log(Level.WARNING, "Could not look for scheduled publications: {0}", e.getMessage());
+        } finally {
+            draining.exit();
         }
     }
 }
