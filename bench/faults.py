@@ -50,6 +50,7 @@ WRK_CONNECTIONS = env("FAULTS_WRK_CONNECTIONS", 2)  # per node
 WRK_DELAY_MS = env("FAULTS_WRK_DELAY_MS", 20)   # pause of each wrk connection between requests
 SEED = env("FAULTS_SEED", int(time.time()))
 HEAP = env("FAULTS_HEAP", "640m")
+START = env("FAULTS_START", "jar")             # jar: payara-micro.jar's own flags; launcher: the README's Launcher
 JAR = os.path.join(ROOT, "target/payara/payara-micro.jar")
 WAR = os.path.join(ROOT, "target/cms.war")
 DB_NAME, DB_USER, DB_PASSWORD = "cms_faults", "cms", "faults-password"
@@ -98,7 +99,10 @@ class Processes:
         try:
             process.wait(timeout=wait)
         except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
+            try:
+                os.killpg(process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
             process.wait(timeout=30)
         with self.lock:
             if self.running.get(name) is process:
@@ -203,21 +207,34 @@ class Node:
 
 
 def start_node(node, members):
-    """The one place that starts a CMS node: Payara Micro with the WAR on node.port, its data grid on node.grid
-    with the given member ports, on the shared MariaDB. Once the Launcher takes CMS_PORT, CMS_CLUSTER_PORT and
-    CMS_CLUSTER_MEMBERS, this becomes `java -cp target/classes ...Launcher <jar> <war> 127.0.0.1 <port> <rootdir>`
-    with those variables in extra_env; it runs in a process group of its own either way, so the kill takes the
-    Launcher's child too."""
+    """The one place that starts a CMS node: HTTP on node.port, its data grid on node.grid with the given member
+    ports, on the shared MariaDB, in a process group of its own (a kill of the group takes the Launcher's child
+    too). FAULTS_START=jar runs payara-micro.jar with its cluster flags, as bench/two-nodes.sh does;
+    FAULTS_START=launcher runs the Launcher the README documents, configured only through environment variables
+    (CMS_PORT, CMS_CLUSTER_PORT, CMS_CLUSTER_MEMBERS, CMS_DB_*)."""
     node.starts += 1
     root = os.path.join(WORK, node.name, "root")
     shutil.rmtree(root, ignore_errors=True)  # a reused root directory redeploys the old WAR first
     os.makedirs(root)
+    member_list = ",".join(f"127.0.0.1:{p}" for p in members)
+    logfile = os.path.join(WORK, node.name, "server.log")
+    with open(logfile, "ab") as f:
+        f.write(f"\n==== start {node.starts} at {time.time() - T0:.1f} s, grid {node.grid}, members {member_list}\n"
+                .encode())
+    if START == "launcher":
+        PROCS.spawn(node.name, ["java", "-cp", os.path.join(ROOT, "target/classes"),
+                                "org.healthportal.cms.platform.launch.Launcher", JAR, WAR, "127.0.0.1", str(node.port),
+                                root], logfile,
+                    {"CMS_PORT": str(node.port), "CMS_CLUSTER_PORT": str(node.grid), "CMS_CLUSTER_MEMBERS": member_list,
+                     "CMS_DB_URL": DB_URL, "CMS_DB_USER": DB_USER, "CMS_DB_PASSWORD": DB_PASSWORD, "CMS_DEMO": "true",
+                     "CMS_SCHEDULER_INTERVAL": "1", "CMS_SITE_CHANGE_POLL": "PT2S",
+                     "CMS_JAVA_OPTIONS": f"-Xmx{HEAP} -XX:+UseSerialGC"})
+        return
     preboot = os.path.join(WORK, node.name, "preboot.txt")
     with open(preboot, "w") as f:
         f.write("set configs.config.server-config.network-config.network-listeners.network-listener"
                 ".http-listener.address=127.0.0.1\n"
                 "set configs.config.server-config.security-service.activate-default-principal-to-role-mapping=true\n")
-    member_list = ",".join(f"127.0.0.1:{p}" for p in members)
     command = ["java", f"-Xmx{HEAP}", "-Xss1m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8", "-Duser.timezone=UTC",
                "-Dhazelcast.socket.bind.any=false", f"-Dcms.db.url={DB_URL}", f"-Dcms.db.user={DB_USER}",
                f"-Dcms.db.password={DB_PASSWORD}", "-Dcms.demo=true", "-Dcms.bind-address=127.0.0.1",
@@ -225,10 +242,7 @@ def start_node(node, members):
                "-jar", JAR, "--deploy", WAR, "--contextroot", "/", "--port", str(node.port), "--rootdir", root,
                "--prebootcommandfile", preboot, "--disablephonehome", "--clustermode", "tcpip:" + member_list,
                "--startport", str(node.grid), "--interfaces", "127.0.0.1", "--clustername", CLUSTER]
-    with open(os.path.join(WORK, node.name, "server.log"), "ab") as f:
-        f.write(f"\n==== start {node.starts} at {time.time() - T0:.1f} s, grid {node.grid}, members {member_list}\n"
-                .encode())
-    PROCS.spawn(node.name, command, os.path.join(WORK, node.name, "server.log"))
+    PROCS.spawn(node.name, command, logfile)
 
 
 def wait_ready(node, seconds=480):
@@ -901,7 +915,7 @@ def report(nodes, wrk, checks, load_seconds):
 
     db_windows = ", ".join("%.0f–%.0f s" % (d - T0, (b or time.time()) - T0) for d, b in WIN.db)
     print()
-    print(f"## Fault suite: {len(nodes)} nodes on one MariaDB, {load_seconds:.0f} s of load (seed {SEED})")
+    print(f"## Fault suite: {len(nodes)} nodes ({START}) on one MariaDB, {load_seconds:.0f} s of load (seed {SEED})")
     print()
     print("Fault timeline (seconds since the start of the script):")
     for t, text in WIN.timeline:
@@ -983,10 +997,13 @@ def report(nodes, wrk, checks, load_seconds):
         w = split_watch[0]
         print(f"| takedown during the grid split, visible on each node | "
               + ", ".join(f"{n}: {fmt_seconds(v)}" for n, v in w["nodes"].items()) + " |")
-    corr_worst = max([(v["page"] or 0) for w in corrections for v in w["nodes"].values()] or [0])
-    corr_stuck = sum(1 for w in corrections if any(v["stuck"] for v in w["nodes"].values()))
-    print(f"| corrections: longest until every node showed the notice / not shown within {STALE_DEADLINE} s "
-          f"| {corr_worst:.1f} s / {corr_stuck} of {len(corrections)} |")
+    for phase in ("no fault", "database outage", "a node dead or starting", "grid split"):
+        ws = [w for w in corrections if takedown_phase(w["at"]) == phase]
+        if ws:
+            longest = max((v["page"] or 0) for w in ws for v in w["nodes"].values())
+            stuck_here = sum(1 for w in ws if any(v["stuck"] for v in w["nodes"].values()))
+            print(f"| corrections made with {phase}: count / longest until every node showed the notice / not shown "
+                  f"after {STALE_DEADLINE} s | {len(ws)} / {longest:.1f} s / {stuck_here} |")
     split = SPECIAL.get("split")
     if split:
         print(f"| grid split: data grid size {split['node']} logged / the others logged | {split['members']} / "
@@ -1018,7 +1035,7 @@ def fmt_stale(worst, short=False):
 
 
 def takedown_phase(at):
-    """What was going on when a takedown was acknowledged."""
+    """What was going on when a takedown or correction was acknowledged."""
     split = [d for d, _ in WIN.node.get(SPECIAL.get("split", {}).get("node"), [])]
     if split and at >= split[-1]:
         return "grid split"
@@ -1036,7 +1053,7 @@ def main():
     for port in [DB_PORT] + [n.port for n in nodes] + [n.grid for n in nodes] + [GRID_PORT + 50 + i for i in range(NODES)]:
         if port_open(port):
             sys.exit(f"port {port} is already in use on 127.0.0.1; choose others (FAULTS_*_PORT)")
-    log(f"work directory {WORK}, {NODES} nodes, duration {DURATION} s, seed {SEED}")
+    log(f"work directory {WORK}, {NODES} nodes started by {START}, duration {DURATION} s, seed {SEED}")
     db_init()
     log(f"MariaDB {DB_NAME} on 127.0.0.1:{DB_PORT}")
     members = [n.grid for n in nodes]
