@@ -924,7 +924,7 @@ def report(nodes, wrk, checks, load_seconds):
     print("| requests | wrk (pages) | readers (stored pages) | readers (pages that need the database) "
           "| watchers (withdrawn pages, search) | API (editors, reviewers) |")
     print("|---|---:|---:|---:|---:|---:|")
-    print(f"| answered | {sum(r['requests'] for r in wrk.values())} | "
+    print(f"| requests served (answered) | {sum(r['requests'] for r in wrk.values())} | "
           + " | ".join(str(stats[src]["answered"]) for src in sources) + " |")
     row("5xx outside any fault", "5xx", "normal", w5["normal"])
     row(f"5xx during the database outage ({db_windows})", "5xx", "db", w5["db"])
