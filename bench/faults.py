@@ -540,7 +540,7 @@ def published_everywhere(nodes, slug, seconds):
 
 def watch(kind, nodes, slug, token, at, notice=None):
     """After a takedown: how long each node still served the article (200) or still found it in search. After a
-    correction: how long until each node's page showed the notice. A node that is down or still starting serves
+    correction: how long each node still served the page without the notice. A node that is down or still starting serves
     nothing, so it is polled on until it answers for sure (404/410 and not in search; the notice) or the deadline;
     "stuck" means it still showed the old state at its last answer before the deadline."""
     result = {"kind": kind, "slug": slug, "at": at, "nodes": {}}
@@ -565,13 +565,13 @@ def watch(kind, nodes, slug, token, at, notice=None):
                     del pending[name]
             else:
                 if status == 200 and notice in page:
-                    last_page[name] = now
                     stale_now[name] = False
                     del pending[name]
                 elif status in (404, 410):
                     stale_now[name] = False
                     del pending[name]  # taken down meanwhile
                 elif status == 200:
+                    last_page[name] = now  # still the page without the notice
                     stale_now[name] = True
         time.sleep(0.5)
     for n in nodes:
@@ -1002,8 +1002,8 @@ def report(nodes, wrk, checks, load_seconds):
         if ws:
             longest = max((v["page"] or 0) for w in ws for v in w["nodes"].values())
             stuck_here = sum(1 for w in ws if any(v["stuck"] for v in w["nodes"].values()))
-            print(f"| corrections made with {phase}: count / longest until every node showed the notice / not shown "
-                  f"after {STALE_DEADLINE} s | {len(ws)} / {longest:.1f} s / {stuck_here} |")
+            print(f"| corrections made with {phase}: count / longest a node served the page without the notice / "
+                  f"still without it after {STALE_DEADLINE} s | {len(ws)} / {longest:.1f} s / {stuck_here} |")
     split = SPECIAL.get("split")
     if split:
         print(f"| grid split: data grid size {split['node']} logged / the others logged | {split['members']} / "

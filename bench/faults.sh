@@ -11,6 +11,10 @@
 # restarts it, kills a node with SIGKILL and restarts it, and restarts a node with a wrong member list so that it
 # forms a data grid of its own. Then it checks in MariaDB that every acknowledged write is there and no scheduled
 # revision was published twice, asks the CMS whether its audit chain verifies, and prints a table.
+# FAULTS_START=launcher starts each node through the Launcher with CMS_PORT, CMS_CLUSTER_PORT, CMS_CLUSTER_MEMBERS
+# and CMS_DB_* instead of payara-micro.jar's own flags (FAULTS_START=jar, the default).
+# On a busy 2-core machine a node takes one to three minutes to start under the load, so a run of
+# FAULTS_DURATION=90 lasts about 12 minutes in all.
 # Other knobs (see the top of bench/faults.py): FAULTS_DB_OUTAGE, FAULTS_DB_SIGNAL, FAULTS_NODE_DOWN,
 # FAULTS_RECOVERY_GRACE, FAULTS_STALE_DEADLINE, FAULTS_EDITORS, FAULTS_WRK_CONNECTIONS, FAULTS_WRK_DELAY_MS,
 # FAULTS_SEED, FAULTS_HTTP_PORT, FAULTS_GRID_PORT. Logs and raw results stay in FAULTS_DIR (/tmp/cms-faults).
