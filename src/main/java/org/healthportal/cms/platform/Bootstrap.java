@@ -78,7 +78,16 @@ public class Bootstrap {
                         + " admin/admin-demo, editor/editor-demo, reviewer/reviewer-demo, doctor/doctor-demo"
                         + " (editor and reviewer). Back office: " + baseUrl + "admin/  API: " + baseUrl + "api/");
             } else {
-                boolean created = demoContent.ensureFirstAdmin(adminPassword.filter(p -> !p.isBlank()));
+                boolean created;
+                try {
+                    created = demoContent.ensureFirstAdmin(adminPassword.filter(p -> !p.isBlank()));
+                } catch (RuntimeException raced) {
+                    // Several nodes started at once on an empty database: one of them created the admin first.
+                    if (!demoContent.hasAccounts()) {
+                        throw raced;
+                    }
+                    created = false;
+                }
                 LOG.info(() -> "CMS running at " + baseUrl + (created ? " (first admin account 'admin' created)" : ""));
             }
         } catch (RuntimeException e) {

@@ -147,6 +147,10 @@ public class DemoContent {
     }
 
     /** Creates the first admin on a database with no accounts; true when it did. */
+    public boolean hasAccounts() {
+        return accounts.count() > 0;
+    }
+
     public boolean ensureFirstAdmin(Optional<String> password) {
         if (accounts.count() > 0) {
             return false;

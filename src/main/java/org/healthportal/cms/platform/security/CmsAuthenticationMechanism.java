@@ -95,16 +95,8 @@ public class CmsAuthenticationMechanism implements HttpAuthenticationMechanism {
             if (credential == null) {
                 return json(request, response, 401, "Invalid username or password", null);
             }
-            Optional<Account> account;
-            try {
-                account = database.isDown() ? null : signIn(request, credential, Channel.BASIC);
-            } catch (RuntimeException e) {
-                if (!database.failed(e)) {
-                    throw e;
-                }
-                account = null;
-            }
-            if (database.isDown()) {
+            Optional<Account> account = signInIfDatabaseAnswers(request, credential, Channel.BASIC);
+            if (request.getAttribute(DATABASE_DOWN) != null) {
                 return json(request, response, 503, "The database is unavailable: try again shortly",
                         database.retryAfterSeconds());
             }
@@ -148,6 +140,25 @@ public class CmsAuthenticationMechanism implements HttpAuthenticationMechanism {
         return account;
     }
 
+    /**
+     * {@link #signIn}, unless the database does not answer: then nothing is checked or counted, and null comes back
+     * with {@link #DATABASE_DOWN} set on the request to the seconds for {@code Retry-After}.
+     */
+    private Optional<Account> signInIfDatabaseAnswers(HttpServletRequest request, UsernamePasswordCredential credential,
+                                                      Channel channel) {
+        try {
+            if (!database.isDown()) {
+                return signIn(request, credential, channel);
+            }
+        } catch (RuntimeException e) {
+            if (!database.failed(e)) {
+                throw e;
+            }
+        }
+        request.setAttribute(DATABASE_DOWN, database.retryAfterSeconds());
+        return null;
+    }
+
     private Long retryAfter(HttpServletRequest request) {
         Instant until = (Instant) request.getAttribute(BLOCKED_UNTIL);
         return Math.max(1, Duration.between(clock.instant(), until).toSeconds() + 1);
@@ -187,17 +198,8 @@ public class CmsAuthenticationMechanism implements HttpAuthenticationMechanism {
                                       HttpMessageContext context, String path) {
         Credential credential = context.getAuthParameters().getCredential();
         if (credential instanceof UsernamePasswordCredential login) {
-            Optional<Account> signedIn;
-            try {
-                signedIn = database.isDown() ? null : signIn(request, login, Channel.FORM);
-            } catch (RuntimeException e) {
-                if (!database.failed(e)) {
-                    throw e;
-                }
-                signedIn = null;
-            }
-            if (database.isDown()) {
-                request.setAttribute(DATABASE_DOWN, database.retryAfterSeconds());
+            Optional<Account> signedIn = signInIfDatabaseAnswers(request, login, Channel.FORM);
+            if (request.getAttribute(DATABASE_DOWN) != null) {
                 return AuthenticationStatus.SEND_FAILURE;
             }
             if (signedIn == null || signedIn.isEmpty()) {
