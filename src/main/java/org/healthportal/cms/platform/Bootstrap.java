@@ -88,7 +88,8 @@ public class Bootstrap {
                     }
                     created = false;
                 }
-                LOG.info(() -> "CMS running at " + baseUrl + (created ? " (first admin account 'admin' created)" : ""));
+                boolean first = created;
+                LOG.info(() -> "CMS running at " + baseUrl + (first ? " (first admin account 'admin' created)" : ""));
             }
         } catch (RuntimeException e) {
             fail("Seeding the database failed: " + e.getMessage(), e);

@@ -77,6 +77,10 @@ class NginxIT {
             assertEquals(302, signIn.status(), signIn.body());
             String cookie = signIn.sessionCookie();
             assertNotNull(cookie, "session cookie");
+            String setCookie = signIn.raw().headers().allValues("Set-Cookie").stream()
+                    .filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+            assertTrue(setCookie.toLowerCase(java.util.Locale.ROOT).contains("samesite=lax"),
+                    "nginx adds the SameSite Payara leaves out of a routed session cookie: " + setCookie);
             String route = cookie.substring(cookie.lastIndexOf('.') + 1);
             CmsServer holder = route.equals("cms-1") ? node1 : node2;
             CmsServer other = holder == node1 ? node2 : node1;

@@ -37,6 +37,9 @@ import java.util.stream.Stream;
  */
 public final class Launcher {
 
+    /** Marks cluster arguments whose node name also ends the session ids; never passed to Payara Micro. */
+    static final String SESSION_ROUTE = "--cms-session-route";
+
     /** How long the server may take to stop beyond the request drain before it is killed. */
     static final Duration STOP_MARGIN = Duration.ofSeconds(30);
 
@@ -95,7 +98,9 @@ public final class Launcher {
      * run several nodes on one machine.
      */
     public static List<String> cluster(int ownPort, List<Integer> memberPorts) {
-        return cluster("cms-" + ownPort, ownPort, memberPorts);
+        String members = String.join(",", memberPorts.stream().map(p -> "127.0.0.1:" + p).toList());
+        return clusterArguments(Map.of("CMS_CLUSTER_PORT", String.valueOf(ownPort), "CMS_CLUSTER_MEMBERS", members),
+                ownPort);
     }
 
     /** The same, with the node's name (its session route) given. */
@@ -133,6 +138,11 @@ public final class Launcher {
         String membersValue = envOr(env, "CMS_CLUSTER_MEMBERS", "127.0.0.1:" + clusterPort);
         String iface = env.get("CMS_CLUSTER_INTERFACE");
         List<String> args = new ArrayList<>(List.of("--name", name, "--startport", clusterPort));
+        if (!blank(env.get("CMS_NODE_NAME"))) {
+            // Only a name chosen for a balancer becomes the session route: Payara then writes the session cookie
+            // without the listener's SameSite, which the balancer adds back (docker/nginx).
+            args.add(SESSION_ROUTE);
+        }
         if (membersValue.trim().equalsIgnoreCase("none")) {
             // Hazelcast starts even then: keep it on loopback (or the chosen interface), out of everyone's reach.
             args.add("--nocluster");
@@ -232,7 +242,7 @@ public final class Launcher {
         command.add("-Dhazelcast.shutdownhook.policy=GRACEFUL");
         command.add("-Dhazelcast.graceful.shutdown.max.wait=20");
         int name = clusterArgs.indexOf("--name");
-        if (name >= 0) {
+        if (name >= 0 && clusterArgs.contains(SESSION_ROUTE)) {
             // The node's name ends its session ids (id.name): a load balancer routes a session back by it.
             command.add("-DjvmRoute=" + clusterArgs.get(name + 1));
         }
@@ -251,7 +261,7 @@ public final class Launcher {
                 "--rootdir", rootDir.toString(),
                 "--prebootcommandfile", preboot.toString(),
                 "--disablephonehome"));
-        command.addAll(clusterArgs);
+        clusterArgs.stream().filter(a -> !a.equals(SESSION_ROUTE)).forEach(command::add);
         ProcessBuilder builder = new ProcessBuilder(command);
         if (inheritIo) {
             builder.inheritIO();

@@ -209,6 +209,7 @@ public class CmsAuthenticationMechanism implements HttpAuthenticationMechanism {
             // A fresh session id on login defeats session fixation.
             request.getSession(true);
             request.changeSessionId();
+            SessionCookies.sameSite(response);
             HttpSession session = request.getSession();
             session.setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, idleTimeout.toSeconds()));
             SignedInSession.begin(session, account.getUsername(), CmsIdentityStore.groups(account),

@@ -20,6 +20,7 @@ class LauncherTest {
         assertEquals("6900", value(args, "--startport"));
         assertEquals("127.0.0.1", value(args, "--interfaces"));
         assertEquals("cms-8080", value(args, "--name"));
+        assertFalse(args.contains(Launcher.SESSION_ROUTE), "a default name is no session route");
         assertFalse(args.contains("--nocluster"));
         assertFalse(args.contains("--hzpublicaddress"));
     }
@@ -56,6 +57,7 @@ class LauncherTest {
         assertEquals("tcpip:cms-1:6900,cms-2:6900", value(args, "--clustermode"));
         assertFalse(args.contains("--interfaces"), args.toString());
         assertEquals("cms-1", value(args, "--name"));
+        assertTrue(args.contains(Launcher.SESSION_ROUTE), "a chosen name ends the session ids");
 
         List<String> chosen = Launcher.clusterArguments(Map.of("CMS_CLUSTER_MEMBERS", "10.0.0.5:6900,10.0.0.6:6900",
                 "CMS_CLUSTER_INTERFACE", "10.0.0.5", "CMS_CLUSTER_PUBLIC_ADDRESS", "203.0.113.5:6900"), 8080);
