@@ -275,9 +275,9 @@ class Recorder:
         self.lock = threading.Lock()
         self.requests = []
 
-    def add(self, source, node, start, end, status):
+    def add(self, source, node, start, end, status, path):
         with self.lock:
-            self.requests.append((source, node, start, end, status))
+            self.requests.append((source, node, start, end, status, path))
 
 
 REC = Recorder()
@@ -308,7 +308,7 @@ def call(node, method, path, user=None, body=None, timeout=30, source="api", rec
         connection.close()
     end = time.time()
     if record:
-        REC.add(source, node.name, start, end, status)
+        REC.add(source, node.name, start, end, status, path.split("?")[0] if source != "reader-db" else path)
     if text and path.startswith("/api/"):
         try:
             return status, json.loads(text), end - start
@@ -890,7 +890,8 @@ def report(nodes, wrk, checks, load_seconds):
     stats = {src: {"answered": 0, "statuses": {b: {} for b in buckets}, "5xx": dict.fromkeys(buckets, 0),
                    "4xx": dict.fromkeys(buckets, 0), "noconn": dict.fromkeys(buckets, 0),
                    "slow": dict.fromkeys(buckets, 0)} for src in sources}
-    for source, node, start, end, status in REC.requests:
+    by_path = {}
+    for source, node, start, end, status, path in REC.requests:
         b = WIN.bucket(node, start, end)
         d = stats[source]
         d["statuses"][b][status] = d["statuses"][b].get(status, 0) + 1
@@ -898,6 +899,9 @@ def report(nodes, wrk, checks, load_seconds):
             d["answered"] += 1
         if status >= 500:
             d["5xx"][b] += 1
+            if source.startswith("reader") and b in ("db", "recovery"):
+                key = (status, re.sub(r"^/articles/[^?]+", "/articles/…", path))
+                by_path[key] = by_path.get(key, 0) + 1
         elif status >= 400 and status not in expected_4xx.get(source, ()):
             d["4xx"][b] += 1
         elif status <= 0:
@@ -941,6 +945,10 @@ def report(nodes, wrk, checks, load_seconds):
     print("wrk socket errors per node (most while a node was dead): "
           + "; ".join(f"{n}: {r['socket']}" for n, r in wrk.items()))
     print()
+    if by_path:
+        print("Readers' 5xx during the database outage and just after, by status and path: "
+              + ", ".join(f"{st} {p} ×{n}" for (st, p), n in sorted(by_path.items(), key=lambda x: -x[1])[:12]))
+        print()
     print("Statuses by window (0: no connection, -1: timeout):")
     for src in sources:
         print(f"- {src}: " + "; ".join(f"{b} {dict(sorted(stats[src]['statuses'][b].items()))}" for b in buckets
