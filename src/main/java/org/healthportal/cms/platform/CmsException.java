@@ -74,7 +74,23 @@ public abstract class CmsException extends RuntimeException {
         }
     }
 
-    /** The current state does not allow the action, or the caller's copy is stale. */
+    /**
+     * The caller's copy is older than the stored one: someone else changed it since it was read. Screens show both
+     * versions instead of a message; the API answers 409.
+     */
+    public static class Stale extends CmsException {
+        public Stale(String message) {
+            super(message);
+            withKey("error.stale");
+        }
+
+        @Override
+        public int status() {
+            return 409;
+        }
+    }
+
+    /** The current state does not allow the action (a slug in use, a revision in the wrong state). */
     public static class Conflict extends CmsException {
         public Conflict(String message) {
             super(message);

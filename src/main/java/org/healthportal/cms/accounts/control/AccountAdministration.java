@@ -23,8 +23,8 @@ import org.healthportal.cms.accounts.entity.Role;
 import org.healthportal.cms.platform.CmsException;
 import org.healthportal.cms.platform.Zones;
 import org.healthportal.cms.accounts.entity.LoginAttempt;
-import org.healthportal.cms.workflow.control.AuditTrail;
-import org.healthportal.cms.workflow.entity.AuditAction;
+import org.healthportal.cms.platform.audit.AuditTrail;
+import org.healthportal.cms.platform.audit.AuditAction;
 
 /**
  * What admins do to accounts, and what everyone may do to their own. Every method checks the caller itself;

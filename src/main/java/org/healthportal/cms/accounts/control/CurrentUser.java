@@ -37,9 +37,14 @@ public class CurrentUser {
 
     /** The signed-in account if it is an admin; refused otherwise. */
     public Account requireAdmin() {
+        return requireAdmin("Only admins may do this");
+    }
+
+    /** As above, saying in the API's words what only admins may do. */
+    public Account requireAdmin(String refusal) {
         Account me = require();
         if (!me.has(Role.ADMIN)) {
-            throw new CmsException.Forbidden("Only admins may do this").withKey("error.adminOnly");
+            throw new CmsException.Forbidden(refusal).withKey("error.adminOnly");
         }
         return me;
     }

@@ -7,9 +7,9 @@ import java.util.List;
 import org.healthportal.cms.accounts.entity.Account;
 import org.healthportal.cms.accounts.entity.LoginAttempt;
 import org.healthportal.cms.platform.CmsException;
-import org.healthportal.cms.content.control.Page;
-import org.healthportal.cms.workflow.control.AuditTrail;
-import org.healthportal.cms.workflow.entity.AuditAction;
+import org.healthportal.cms.platform.Page;
+import org.healthportal.cms.platform.audit.AuditTrail;
+import org.healthportal.cms.platform.audit.AuditAction;
 
 /** What admins see of failed and refused sign-ins, and the blocks they lift (each lift in the audit chain). */
 @Stateless

@@ -1,5 +1,6 @@
 package org.healthportal.cms.accounts.entity;
 
+import org.healthportal.cms.platform.CmsException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;

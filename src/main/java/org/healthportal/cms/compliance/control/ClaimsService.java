@@ -12,10 +12,10 @@ import org.healthportal.cms.accounts.entity.Role;
 import org.healthportal.cms.compliance.entity.ClaimFinding;
 import org.healthportal.cms.compliance.entity.ClaimTerm;
 import org.healthportal.cms.compliance.entity.ClaimsCheck;
-import org.healthportal.cms.content.entity.Revision;
+import org.healthportal.cms.compliance.entity.CheckedText;
 import org.healthportal.cms.platform.CmsException;
-import org.healthportal.cms.workflow.control.AuditTrail;
-import org.healthportal.cms.workflow.entity.AuditAction;
+import org.healthportal.cms.platform.audit.AuditTrail;
+import org.healthportal.cms.platform.audit.AuditAction;
 
 /**
  * The claims check: the dictionary admins maintain, the check of a revision's text against it, and the findings
@@ -72,7 +72,7 @@ public class ClaimsService {
     }
 
     /** What the dictionary flags in the revision's text now. */
-    public List<ClaimsCheck.Finding> check(Revision revision) {
+    public List<ClaimsCheck.Finding> check(CheckedText revision) {
         return check(revision.getTitle(), revision.getSummary(), revision.getBody());
     }
 
@@ -81,8 +81,8 @@ public class ClaimsService {
     }
 
     /** The findings recorded with a revision at its submission. */
-    public List<ClaimFinding> recorded(Revision revision) {
-        return em.createNamedQuery("ClaimFinding.byRevision", ClaimFinding.class).setParameter("revision", revision)
+    public List<ClaimFinding> recorded(CheckedText revision) {
+        return em.createNamedQuery("ClaimFinding.byRevision", ClaimFinding.class).setParameter("revisionId", revision.getId())
                 .getResultList();
     }
 
@@ -92,7 +92,7 @@ public class ClaimsService {
      *
      * @throws CmsException.InvalidInput when a finding has no justification
      */
-    public List<ClaimsCheck.Finding> recordAtSubmission(Revision revision, Map<String, String> justifications,
+    public List<ClaimsCheck.Finding> recordAtSubmission(CheckedText revision, Map<String, String> justifications,
                                                         String actor) {
         List<ClaimsCheck.Finding> findings = check(revision);
         List<String> missing = ClaimsCheck.unjustified(findings, justifications);
@@ -117,7 +117,7 @@ public class ClaimsService {
      * Checks again at approval: a term flagged now that was not justified at submission (the dictionary grew)
      * blocks the approval; the reviewer requests changes instead.
      */
-    public void checkAtApproval(Revision revision) {
+    public void checkAtApproval(CheckedText revision) {
         List<String> justified = recorded(revision).stream().map(ClaimFinding::getTerm).toList();
         List<String> fresh = check(revision).stream().map(ClaimsCheck.Finding::term)
                 .filter(t -> !justified.contains(t)).toList();

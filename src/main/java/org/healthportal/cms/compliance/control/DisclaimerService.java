@@ -10,10 +10,9 @@ import org.healthportal.cms.accounts.control.CurrentUser;
 import org.healthportal.cms.accounts.entity.Account;
 import org.healthportal.cms.accounts.entity.Role;
 import org.healthportal.cms.compliance.entity.Disclaimer;
-import org.healthportal.cms.content.entity.Revision;
 import org.healthportal.cms.platform.CmsException;
-import org.healthportal.cms.workflow.control.AuditTrail;
-import org.healthportal.cms.workflow.entity.AuditAction;
+import org.healthportal.cms.platform.audit.AuditTrail;
+import org.healthportal.cms.platform.audit.AuditAction;
 
 /**
  * The disclaimer versions. The newest is what the next publication records; a change is always a new version, so
@@ -51,10 +50,15 @@ public class DisclaimerService {
     }
 
     /** Live revisions that show the given version (at most 200, newest first). */
-    public List<Revision> liveWith(Long disclaimerId) {
-        return em.createQuery("SELECT r FROM Article a JOIN a.liveRevision r WHERE r.disclaimer.id = :d "
-                        + "ORDER BY r.publishedAt DESC", Revision.class)
+    public List<Shown> liveWith(Long disclaimerId) {
+        return em.createQuery("SELECT NEW org.healthportal.cms.compliance.control.DisclaimerService.Shown(a.id,"
+                        + " r.title, r.publishedAt) FROM Article a JOIN a.liveRevision r WHERE r.disclaimer.id = :d "
+                        + "ORDER BY r.publishedAt DESC", Shown.class)
                 .setParameter("d", disclaimerId).setMaxResults(200).getResultList();
+    }
+
+    /** A live article showing a disclaimer version, as the disclaimers screen lists it. */
+    public record Shown(Long articleId, String title, java.time.Instant publishedAt) {
     }
 
     /** Writes a new version; articles published from now on record it. */

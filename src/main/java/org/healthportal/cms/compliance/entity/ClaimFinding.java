@@ -7,27 +7,24 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.healthportal.cms.content.entity.Revision;
 
 /** A flagged term found in a revision, kept with the revision together with the editor's justification. */
 @Entity
 @Table(name = "claim_finding")
 @NamedQuery(name = "ClaimFinding.byRevision",
-        query = "SELECT f FROM ClaimFinding f WHERE f.revision = :revision ORDER BY f.id")
+        query = "SELECT f FROM ClaimFinding f WHERE f.revisionId = :revisionId ORDER BY f.id")
 public class ClaimFinding {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "revision_id", nullable = false, updatable = false)
-    private Revision revision;
+    /** The revision's id: findings belong to the text checked, whichever feature keeps it. */
+    @Column(name = "revision_id", nullable = false, updatable = false)
+    private Long revisionId;
 
     @Column(nullable = false, length = 100, updatable = false)
     private String term;
@@ -54,9 +51,9 @@ public class ClaimFinding {
     protected ClaimFinding() {
     }
 
-    public ClaimFinding(Revision revision, ClaimsCheck.Finding finding, String justification, Instant checkedAt,
+    public ClaimFinding(CheckedText revision, ClaimsCheck.Finding finding, String justification, Instant checkedAt,
                         String checkedBy) {
-        this.revision = revision;
+        this.revisionId = revision.getId();
         this.term = finding.term();
         this.kind = finding.kind();
         this.occurrences = finding.occurrences();
@@ -70,8 +67,8 @@ public class ClaimFinding {
         return id;
     }
 
-    public Revision getRevision() {
-        return revision;
+    public Long getRevisionId() {
+        return revisionId;
     }
 
     public String getTerm() {

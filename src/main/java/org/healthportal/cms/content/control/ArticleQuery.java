@@ -1,6 +1,6 @@
 package org.healthportal.cms.content.control;
 
-import org.healthportal.cms.workflow.entity.RevisionState;
+import org.healthportal.cms.content.entity.RevisionState;
 
 /**
  * A filter over articles by their latest revision, and an order; any filter may be null. {@code text} matches
@@ -13,8 +13,8 @@ public record ArticleQuery(RevisionState state, Long categoryId, String author, 
 
     /** What a list can be ordered by. */
     public enum Sort {
-        UPDATED("a.modifiedAt"), TITLE("a.listedTitle"), STATE("a.listedState"), AUTHOR("u.username"),
-        PUBLISHED("a.publishedAt"), REVIEW_DUE("a.nextReviewDue");
+        UPDATED("a.modifiedAt"), TITLE("a.listing.title"), STATE("a.listing.state"), AUTHOR("u.username"),
+        PUBLISHED("a.listing.publishedAt"), REVIEW_DUE("a.nextReviewDue");
 
         final String path;
 

@@ -5,7 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.EnumMap;
 import java.util.Map;
-import org.healthportal.cms.workflow.entity.RevisionState;
+import org.healthportal.cms.content.entity.RevisionState;
 
 /** Counts for dashboards, grouped in the database. */
 @Stateless
@@ -20,7 +20,7 @@ public class ArticleStatistics {
         for (RevisionState s : RevisionState.values()) {
             counts.put(s, 0L);
         }
-        em.createQuery("SELECT a.listedState, COUNT(a) FROM Article a GROUP BY a.listedState", Object[].class)
+        em.createQuery("SELECT a.listing.state, COUNT(a) FROM Article a GROUP BY a.listing.state", Object[].class)
                 .getResultList()
                 .forEach(row -> counts.put((RevisionState) row[0], (Long) row[1]));
         return counts;

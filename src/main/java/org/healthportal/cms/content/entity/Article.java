@@ -1,6 +1,7 @@
 package org.healthportal.cms.content.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -22,10 +23,7 @@ import org.healthportal.cms.accounts.entity.Account;
 import org.healthportal.cms.compliance.entity.Disclaimer;
 import org.healthportal.cms.platform.CmsException;
 import org.healthportal.cms.taxonomy.entity.Category;
-import org.healthportal.cms.workflow.entity.AuditAction;
-import org.healthportal.cms.workflow.entity.RevisionState;
-import org.healthportal.cms.workflow.entity.Transition;
-import org.healthportal.cms.workflow.entity.WorkflowAction;
+import org.healthportal.cms.platform.audit.AuditAction;
 
 /**
  * An article: a stable identity with a slug, the latest revision editors work on and the live revision the
@@ -85,29 +83,8 @@ public class Article {
     @Column(name = "overdue_handled", nullable = false)
     private boolean overdueHandled;
 
-    // A copy of what the back-office lists filter and sort on, from the latest (and live) revision, so a list
-    // reads this table alone; refreshed by touch(), which every change calls last.
-    @Column(name = "state", length = 20)
-    @Enumerated(EnumType.STRING)
-    private RevisionState listedState;
-
-    @Column(name = "title", length = 200)
-    private String listedTitle;
-
-    @Column(name = "summary", length = 1000)
-    private String listedSummary;
-
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "category_id")
-    private Category listedCategory;
-
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "author_id")
-    private Account listedAuthor;
-
-    /** When the live revision was published; null while nothing is live. */
-    @Column(name = "published_at")
-    private Instant publishedAt;
+    @Embedded
+    private Listing listing;
 
     @Version
     private long version;
@@ -403,15 +380,10 @@ public class Article {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
+    /** Every change ends here: the edit token moves, and the list copy is derived afresh. */
     private void touch(Instant now) {
         modifiedAt = now;
-        Revision latest = latestRevision;
-        listedState = latest.getState();
-        listedTitle = latest.getTitle();
-        listedSummary = latest.getSummary();
-        listedCategory = latest.getCategory();
-        listedAuthor = latest.getAuthor();
-        publishedAt = liveRevision == null ? null : liveRevision.getPublishedAt();
+        listing = Listing.derivedFrom(latestRevision, liveRevision);
     }
 
     /**
@@ -427,6 +399,74 @@ public class Article {
     }
 
     /** The state the editors see: the latest revision's. */
+    /** The list copy of the latest and live revision, as of the last change. */
+    public Listing getListing() {
+        return listing;
+    }
+
+    /**
+     * Why {@code account} may not take {@code action} now, or empty when it may: the one answer the change path
+     * enforces and the screens and the API show. Checked in this order: role, state (a live action needs something
+     * online), a valid approval for publishing, then for sign-offs authorship, credentials and claims.
+     */
+    public Optional<Refusal> refusal(WorkflowAction action, Account account, SignOffChecks checks) {
+        if (!action.allowedFor(account.getRoles())) {
+            return Optional.of(Refusal.role(action.wireName(), account.getRoles(), action.roles()));
+        }
+        Revision target = action.actsOnLive() ? liveRevision : latestRevision;
+        if (target == null) {
+            return Optional.of(new Refusal(Refusal.Reason.STATE,
+                    new CmsException.Conflict("The article is not online").withKey("error.notOnline")));
+        }
+        if (!target.getState().allows(action)) {
+            try {
+                target.getState().after(action);
+            } catch (CmsException refused) {
+                return Optional.of(new Refusal(Refusal.Reason.STATE, refused));
+            }
+        }
+        if (action == WorkflowAction.PUBLISH && !target.hasValidApproval()) {
+            return Optional.of(new Refusal(Refusal.Reason.APPROVAL, new CmsException.Conflict("Revision "
+                    + target.getNumber() + " has no approval matching its current text; it needs a new review")
+                    .withKey("error.approvalStale")));
+        }
+        if (action.isSignOff()) {
+            if (target.isContributor(account)) {
+                return Optional.of(new Refusal(Refusal.Reason.OWN_WORK, new CmsException.Forbidden(
+                        action == WorkflowAction.APPROVE
+                                ? "You cannot approve a revision you wrote; another reviewer must approve it"
+                                : "You cannot re-review a revision you wrote").withKey("error.selfApproval")));
+            }
+            Optional<CmsException> gate = checks.credentialProblem(account, target.getCategory());
+            if (gate.isPresent()) {
+                return Optional.of(new Refusal(Refusal.Reason.CREDENTIALS, gate.get()));
+            }
+            List<String> unjustified = action == WorkflowAction.APPROVE ? checks.unjustifiedClaims(target) : List.of();
+            if (!unjustified.isEmpty()) {
+                return Optional.of(new Refusal(Refusal.Reason.CLAIMS, new CmsException.Conflict(
+                        "Flagged wording without a justification: " + String.join(", ", unjustified)
+                                + "; request changes").withKey("error.claimsAtApproval", String.join("、", unjustified))));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Why {@code account} may not edit the article's text now (restore, address), or empty when it may. */
+    public Optional<Refusal> refusalToEdit(Account account) {
+        if (!account.has(org.healthportal.cms.accounts.entity.Role.EDITOR)) {
+            return Optional.of(new Refusal(Refusal.Reason.ROLE, new CmsException.Forbidden(
+                    "Only editors create and edit articles").withKey("error.editorOnly")));
+        }
+        RevisionState state = latestRevision.getState();
+        if (!state.isEditableInPlace() && !state.startsNewRevisionOnEdit()) {
+            return Optional.of(new Refusal(Refusal.Reason.STATE, new CmsException.Conflict(
+                    state == RevisionState.IN_REVIEW
+                            ? "The article is in review and cannot change until the reviewer approves it or requests changes"
+                            : "The article is " + state + " and cannot be edited").withKey("error.notEditable", state.name())));
+        }
+        return Optional.empty();
+    }
+
     public RevisionState state() {
         return latestRevision.getState();
     }

@@ -26,7 +26,7 @@ import org.healthportal.cms.accounts.entity.Account;
 import org.healthportal.cms.compliance.entity.Disclaimer;
 import org.healthportal.cms.platform.CmsException;
 import org.healthportal.cms.taxonomy.entity.Category;
-import org.healthportal.cms.workflow.entity.RevisionState;
+import org.healthportal.cms.content.entity.RevisionState;
 
 /**
  * One version of an article's text. A draft changes in place; once submitted it is frozen, so what a reviewer
@@ -38,7 +38,7 @@ import org.healthportal.cms.workflow.entity.RevisionState;
         query = "SELECT r FROM Revision r WHERE r.article.id = :articleId ORDER BY r.number")
 @NamedQuery(name = "Revision.dueForPublication",
         query = "SELECT r.id FROM Revision r WHERE r.publishAt IS NOT NULL AND r.publishAt <= :now ORDER BY r.publishAt")
-public class Revision {
+public class Revision implements org.healthportal.cms.compliance.entity.CheckedText {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.healthportal.cms.accounts.control.CurrentUser;
 import org.healthportal.cms.accounts.entity.Account;
 import org.healthportal.cms.accounts.entity.Role;
-import org.healthportal.cms.content.control.Page;
+import org.healthportal.cms.platform.Page;
 import org.healthportal.cms.media.entity.MediaItem;
 import org.healthportal.cms.platform.CmsException;
 

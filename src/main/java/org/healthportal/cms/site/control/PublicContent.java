@@ -1,5 +1,6 @@
 package org.healthportal.cms.site.control;
 
+import org.healthportal.cms.platform.audit.AuditAction;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -9,7 +10,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.healthportal.cms.content.control.Page;
+import org.healthportal.cms.platform.Page;
 import org.healthportal.cms.content.entity.Article;
 import org.healthportal.cms.content.entity.Reference;
 
@@ -75,9 +76,9 @@ public class PublicContent {
                         + " e.revisionNumber) FROM AuditEvent e WHERE e.articleId = :id AND e.action IN :actions"
                         + " ORDER BY e.occurredAt DESC", ReviewHistoryEntry.class)
                 .setParameter("id", articleId)
-                .setParameter("actions", List.of(org.healthportal.cms.workflow.entity.AuditAction.PUBLISH,
-                        org.healthportal.cms.workflow.entity.AuditAction.CONFIRM_REVIEW,
-                        org.healthportal.cms.workflow.entity.AuditAction.CORRECT))
+                .setParameter("actions", List.of(org.healthportal.cms.platform.audit.AuditAction.PUBLISH,
+                        org.healthportal.cms.platform.audit.AuditAction.CONFIRM_REVIEW,
+                        org.healthportal.cms.platform.audit.AuditAction.CORRECT))
                 .setMaxResults(6).getResultList();
     }
 

@@ -1,7 +1,7 @@
 package org.healthportal.cms.site.control;
 
 import java.time.Instant;
-import org.healthportal.cms.workflow.entity.AuditAction;
+import org.healthportal.cms.platform.audit.AuditAction;
 
 /** One line of an article's public review history. */
 public record ReviewHistoryEntry(Instant at, AuditAction action, Integer revision) {

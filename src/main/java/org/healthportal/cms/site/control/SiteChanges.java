@@ -28,8 +28,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.healthportal.cms.content.entity.ArticleChanged;
 import org.healthportal.cms.site.entity.SiteChange;
 import org.healthportal.cms.taxonomy.entity.CategoryChanged;
-import org.healthportal.cms.workflow.control.ReviewPolicy;
-import org.healthportal.cms.workflow.entity.ReviewPolicyChanged;
+import org.healthportal.cms.taxonomy.control.ReviewPolicy;
+import org.healthportal.cms.taxonomy.entity.ReviewPolicyChanged;
 
 /**
  * Keeps every node's public caches right: its stored pages, shared lists, category tree and search index.

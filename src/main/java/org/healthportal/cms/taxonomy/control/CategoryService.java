@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.healthportal.cms.accounts.control.CurrentUser;
 import org.healthportal.cms.accounts.entity.Role;
-import org.healthportal.cms.content.control.Slugs;
+import org.healthportal.cms.platform.Slugs;
 import org.healthportal.cms.platform.CmsException;
 import org.healthportal.cms.taxonomy.entity.CategoryChanged;
 import org.healthportal.cms.taxonomy.entity.Specialties;

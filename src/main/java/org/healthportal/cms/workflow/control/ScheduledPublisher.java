@@ -1,5 +1,10 @@
 package org.healthportal.cms.workflow.control;
 
+import jakarta.ejb.EJBException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
+import org.healthportal.cms.content.control.ArticleChanges;
+import org.healthportal.cms.platform.CmsException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -20,7 +25,7 @@ import org.healthportal.cms.platform.Draining;
 /**
  * Publishes scheduled revisions when they fall due, and applies the overdue-review policy. The schedule lives in the database, not in the timer, so it
  * survives restarts (a time missed while down is caught up on the next tick) and every instance may look:
- * {@link WorkflowService#publishScheduled} lets exactly one of them publish each revision.
+ * {@link ArticleChanges#publishScheduled} lets exactly one of them publish each revision.
  */
 @Singleton
 @Startup
@@ -33,7 +38,7 @@ public class ScheduledPublisher {
     TimerService timers;
 
     @Inject
-    WorkflowService workflow;
+    ArticleChanges changes;
 
     @Inject
     ReviewCycle reviewCycle;
@@ -66,21 +71,20 @@ public class ScheduledPublisher {
             return;
         }
         try {
-            for (Long revisionId : workflow.dueForPublication(100)) {
+            for (Long revisionId : changes.dueForPublication(100)) {
                 try {
-                    if (workflow.publishScheduled(revisionId)) {
+                    if (changes.publishScheduled(revisionId)) {
                         LOG.log(Level.INFO, "Published scheduled revision {0}", revisionId);
                     }
-                } catch (RuntimeException lostRace) {
-                    // Another instance published it first, or it changed meanwhile: the next tick looks again.
-                    LOG.log(Level.FINE, "Scheduled revision " + revisionId + " not published here", lostRace);
+                } catch (RuntimeException e) {
+                    failed("Scheduled revision " + revisionId + " not published here", e);
                 }
             }
             for (Long articleId : reviewCycle.overdue(100)) {
                 try {
-                    reviewCycle.handle(articleId);
-                } catch (RuntimeException lostRace) {
-                    LOG.log(Level.FINE, "Overdue review of article " + articleId + " not handled here", lostRace);
+                    changes.handleOverdue(articleId);
+                } catch (RuntimeException e) {
+                    failed("Overdue review of article " + articleId + " not handled here", e);
                 }
             }
         } catch (RuntimeException e) {
@@ -89,5 +93,35 @@ public class ScheduledPublisher {
         } finally {
             draining.exit();
         }
+    }
+
+    /**
+     * A lost race (another node, or an editor, changed the article at the same moment) is expected with several
+     * nodes and quiet; anything else is a real failure the operator must see. The next tick tries again either way.
+     */
+    private void failed(String what, RuntimeException e) {
+        if (isLostRace(e)) {
+            LOG.log(Level.FINE, what + ": lost the race to another change", e);
+        } else if (DatabaseAvailability.isUnavailable(e)) {
+            LOG.log(Level.WARNING, "{0}: the database is unavailable ({1})", new Object[]{what, e.getMessage()});
+        } else {
+            LOG.log(Level.WARNING, what, e);
+        }
+    }
+
+    static boolean isLostRace(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CmsException.Stale || t instanceof OptimisticLockException
+                    || t instanceof PessimisticLockException
+                    || t instanceof org.eclipse.persistence.exceptions.OptimisticLockException) {
+                return true;
+            }
+            if (t instanceof EJBException ejb && ejb.getCausedByException() != null && ejb.getCausedByException() != t.getCause()) {
+                if (isLostRace(ejb.getCausedByException())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -1,5 +1,6 @@
 package org.healthportal.cms.content.control;
 
+import org.healthportal.cms.platform.Slugs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -17,9 +17,9 @@ import org.healthportal.cms.accounts.entity.Role;
 import org.healthportal.cms.compliance.entity.Disclaimer;
 import org.healthportal.cms.platform.CmsException;
 import org.healthportal.cms.taxonomy.entity.Category;
-import org.healthportal.cms.workflow.entity.AuditAction;
-import org.healthportal.cms.workflow.entity.RevisionState;
-import org.healthportal.cms.workflow.entity.Transition;
+import org.healthportal.cms.platform.audit.AuditAction;
+import org.healthportal.cms.content.entity.RevisionState;
+import org.healthportal.cms.content.entity.Transition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

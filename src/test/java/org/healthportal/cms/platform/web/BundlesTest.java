@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.TreeSet;
-import org.healthportal.cms.workflow.entity.AuditAction;
-import org.healthportal.cms.workflow.entity.RevisionState;
+import org.healthportal.cms.platform.audit.AuditAction;
+import org.healthportal.cms.content.entity.RevisionState;
 import org.junit.jupiter.api.Test;
 
 /** The back office is fully translated: every key in both languages, every state and action named. */

@@ -1,5 +1,6 @@
 package org.healthportal.cms.site.control;
 
+import org.healthportal.cms.content.entity.Reference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

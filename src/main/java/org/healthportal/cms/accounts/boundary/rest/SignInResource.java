@@ -13,7 +13,7 @@ import java.util.List;
 import org.healthportal.cms.accounts.control.LoginThrottle;
 import org.healthportal.cms.accounts.control.SignInRecords;
 import org.healthportal.cms.accounts.entity.LoginAttempt;
-import org.healthportal.cms.content.control.Page;
+import org.healthportal.cms.platform.Page;
 
 /**
  * Failed and refused sign-ins for admins: {@code GET /api/sign-ins/attempts?username=&address=&page=&size=},

@@ -22,7 +22,7 @@ import java.time.Instant;
 import java.util.ResourceBundle;
 import org.healthportal.cms.accounts.control.CrossSiteRequests;
 import org.healthportal.cms.platform.Zones;
-import org.healthportal.cms.platform.security.CmsAuthenticationMechanism;
+import org.healthportal.cms.accounts.boundary.security.CmsAuthenticationMechanism;
 
 /** Signs in through the container (so the caller is known everywhere) and out again. */
 @Named

@@ -7,7 +7,7 @@ import java.io.Serializable;
 import java.util.List;
 import org.healthportal.cms.compliance.control.DisclaimerService;
 import org.healthportal.cms.compliance.entity.Disclaimer;
-import org.healthportal.cms.content.entity.Revision;
+import org.healthportal.cms.compliance.control.DisclaimerService.Shown;
 import org.healthportal.cms.platform.CmsException;
 import org.healthportal.cms.platform.web.Feedback;
 
@@ -50,7 +50,7 @@ public class DisclaimersBacking implements Serializable {
         shownId = disclaimerId;
     }
 
-    public List<Revision> getShownArticles() {
+    public List<Shown> getShownArticles() {
         return shownId == null ? List.of() : disclaimers.liveWith(shownId);
     }
 

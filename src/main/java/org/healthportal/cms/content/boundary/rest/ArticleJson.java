@@ -2,6 +2,7 @@ package org.healthportal.cms.content.boundary.rest;
 
 import java.time.Instant;
 import java.util.List;
+import org.healthportal.cms.content.control.ArticlePermissions;
 import org.healthportal.cms.content.entity.Article;
 import org.healthportal.cms.content.entity.Revision;
 
@@ -14,13 +15,26 @@ public record ArticleJson(Long id, String slug, String title, String summary, St
                           Integer liveRevision, String author, Instant updatedAt, Instant scheduledFor,
                           String approvedBy, Instant approvedAt, String correctionNotice, Instant correctedAt,
                           Instant lastReviewedAt, Instant nextReviewDue, String source, String byline,
-                          String audience, List<ArticleResource.ReferenceJson> references) {
+                          String audience, List<ArticleResource.ReferenceJson> references,
+                          List<AllowedActionJson> allowedActions) {
+
+    /**
+     * What the caller may do to the article now, for API clients that build their own screens: every action
+     * ({@code edit} and each workflow action by wire name), refused ones with the reason and the message the
+     * request would get.
+     */
+    public record AllowedActionJson(String action, boolean allowed, String reason, String message) {
+        static AllowedActionJson of(ArticlePermissions.Permission p) {
+            return new AllowedActionJson(p.action(), p.allowed(), p.reason() == null ? null : p.reason().name(),
+                    p.refusal() == null ? null : p.refusal().getMessage());
+        }
+    }
 
     public static String publicPath(Article article) {
         return "/articles/" + article.getSlug();
     }
 
-    static ArticleJson of(Article a) {
+    static ArticleJson of(Article a, List<ArticlePermissions.Permission> allowed) {
         Revision r = a.getLatestRevision();
         Revision live = a.getLiveRevision();
         return new ArticleJson(a.getId(), a.getSlug(), r.getTitle(), r.getSummary(), r.getBody(),
@@ -30,6 +44,7 @@ public record ArticleJson(Long id, String slug, String title, String summary, St
                 r.getApprovedBy() == null ? null : r.getApprovedBy().getUsername(), r.getApprovedAt(),
                 a.getCorrectionNotice(), a.getCorrectedAt(), a.getLastReviewedAt(), a.getNextReviewDue(),
                 r.getSource(), r.getByline(), r.getAudience(),
-                r.references().stream().map(ArticleResource.ReferenceJson::of).toList());
+                r.references().stream().map(ArticleResource.ReferenceJson::of).toList(),
+                allowed.stream().map(AllowedActionJson::of).toList());
     }
 }

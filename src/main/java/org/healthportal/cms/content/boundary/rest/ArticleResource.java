@@ -23,22 +23,24 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.healthportal.cms.compliance.control.ClaimsService;
-import org.healthportal.cms.compliance.control.ComplianceRecord;
 import org.healthportal.cms.compliance.control.LicenceDisclosure;
 import org.healthportal.cms.compliance.entity.ClaimsCheck;
 import org.healthportal.cms.content.control.ArticleQuery;
 import org.healthportal.cms.content.control.ArticleService;
-import org.healthportal.cms.content.control.Page;
+import org.healthportal.cms.platform.Page;
 import org.healthportal.cms.content.control.Sources;
 import org.healthportal.cms.content.entity.Reference;
 import org.healthportal.cms.content.entity.Article;
 import org.healthportal.cms.content.entity.Revision;
 import org.healthportal.cms.platform.CmsException;
-import org.healthportal.cms.workflow.control.AuditTrail;
-import org.healthportal.cms.workflow.control.WorkflowService;
-import org.healthportal.cms.workflow.entity.AuditEvent;
-import org.healthportal.cms.workflow.entity.RevisionState;
-import org.healthportal.cms.workflow.entity.WorkflowAction;
+import org.healthportal.cms.platform.audit.AuditTrail;
+import org.healthportal.cms.content.control.ArticleChanges;
+import org.healthportal.cms.content.control.ArticleDraft;
+import org.healthportal.cms.content.control.ArticlePermissions;
+import org.healthportal.cms.accounts.control.CurrentUser;
+import org.healthportal.cms.platform.audit.AuditEvent;
+import org.healthportal.cms.content.entity.RevisionState;
+import org.healthportal.cms.content.entity.WorkflowAction;
 
 /** Articles and their workflow over JSON. Only parsing and shaping here; the services decide. */
 @Path("articles")
@@ -50,16 +52,19 @@ public class ArticleResource {
     ArticleService articles;
 
     @Inject
-    WorkflowService workflow;
+    ArticleChanges changes;
+
+    @Inject
+    ArticlePermissions permissions;
+
+    @Inject
+    CurrentUser currentUser;
 
     @Inject
     AuditTrail audit;
 
     @Inject
     ClaimsService claims;
-
-    @Inject
-    ComplianceRecord complianceRecord;
 
     @Inject
     LicenceDisclosure licences;
@@ -110,28 +115,23 @@ public class ArticleResource {
     @POST
     public Response create(ArticleInput input) {
         ArticleInput in = require(input);
-        Article article = articles.create(in.title(), in.summary(), in.body(), in.categoryId(), in.slug(), in.sources());
+        Article article = changes.create(in.draft());
         return Response.created(uriInfo.getAbsolutePathBuilder().path(String.valueOf(article.getId())).build())
-                .entity(ArticleJson.of(article)).build();
+                .entity(json(article)).build();
     }
 
     @GET
     @Path("{id}")
     public ArticleJson get(@PathParam("id") long id) {
-        return ArticleJson.of(articles.get(id));
+        return json(articles.get(id));
     }
 
     @PUT
     @Path("{id}")
     public ArticleJson update(@PathParam("id") long id, ArticleInput input) {
         ArticleInput in = require(input);
-        Article saved = articles.update(id, in.title(), in.summary(), in.body(), in.categoryId(), in.version(),
-                in.sources());
-        if (in.slug() != null && !in.slug().isBlank() && !in.slug().strip().equals(saved.getSlug())) {
-            // A new address; once the article was public its old one keeps redirecting (301).
-            saved = articles.changeSlug(id, in.slug().strip(), saved.getVersion());
-        }
-        return ArticleJson.of(saved);
+        // Text and a new address in one transaction: a refused address saves nothing.
+        return json(changes.save(id, in.version(), in.draft()));
     }
 
     @POST
@@ -147,7 +147,7 @@ public class ArticleResource {
         if (in.publishAt() != null && action != WorkflowAction.PUBLISH) {
             throw new CmsException.InvalidInput("publishAt goes with the publish action only");
         }
-        return ArticleJson.of(workflow.apply(id, action, in.comment(), parseInstant(in.publishAt()),
+        return json(changes.apply(id, action, in.comment(), parseInstant(in.publishAt()),
                 in.justifications() == null ? Map.of() : in.justifications()));
     }
 
@@ -184,18 +184,15 @@ public class ArticleResource {
                                String checkedBy) {
     }
 
-    /** The compliance record of the article, for inspectors and the archive. */
-    @GET
-    @Path("{id}/compliance")
-    public ComplianceRecord.Record compliance(@PathParam("id") long id) {
-        return complianceRecord.of(id);
-    }
-
     @GET
     @Path("{id}/audit")
     public List<AuditJson> audit(@PathParam("id") long id) {
         articles.get(id);
         return audit.forArticle(id).stream().map(e -> AuditJson.of(e, licences)).toList();
+    }
+
+    private ArticleJson json(Article article) {
+        return ArticleJson.of(article, permissions.allowedActions(currentUser.require(), article));
     }
 
     private static <T> T require(T input) {
@@ -235,6 +232,10 @@ public class ArticleResource {
     /** The body of a create or an update; {@code version} is required on update, {@code slug} optional on create. */
     public record ArticleInput(String title, String summary, String body, Long categoryId, String slug, Long version,
                                String source, String byline, String audience, List<ReferenceJson> references) {
+        ArticleDraft draft() {
+            return new ArticleDraft(title, summary, body, categoryId, slug, sources());
+        }
+
         Sources sources() {
             return new Sources(source, byline, audience, references == null ? List.of()
                     : references.stream().map(r -> {
@@ -279,8 +280,8 @@ public class ArticleResource {
                             String toState, String comment) {
         static AuditJson of(AuditEvent e, LicenceDisclosure licences) {
             return new AuditJson(e.getId(), e.getOccurredAt(), e.getActor(), e.getAction().wireName(),
-                    e.getRevisionNumber(), e.getFromState() == null ? null : e.getFromState().name(),
-                    e.getToState() == null ? null : e.getToState().name(), licences.shown(e.getComment()));
+                    e.getRevisionNumber(), e.getFromState(),
+                    e.getToState(), licences.shown(e.getComment()));
         }
     }
 }

@@ -13,11 +13,15 @@ import org.healthportal.cms.accounts.entity.Role;
 import org.healthportal.cms.content.control.ArticleQuery;
 import org.healthportal.cms.content.control.ArticleService;
 import org.healthportal.cms.content.control.ArticleStatistics;
-import org.healthportal.cms.content.control.Page;
+import org.healthportal.cms.platform.Page;
 import org.healthportal.cms.content.entity.Article;
-import org.healthportal.cms.workflow.entity.RevisionState;
+import org.healthportal.cms.content.entity.RevisionState;
+import org.healthportal.cms.content.entity.WorkflowAction;
 
-/** The back-office landing page: each person's own queues first, then the whole picture. */
+/**
+ * The back-office landing page: each person's own queues first, then the whole picture. Which queues a person
+ * sees follows from the workflow actions their roles allow.
+ */
 @Named
 @RequestScoped
 public class DashboardBacking {
@@ -33,6 +37,9 @@ public class DashboardBacking {
     @Inject
     ArticleService articles;
 
+    @Inject
+    java.time.Clock clock;
+
     private Account account;
     private Map<RevisionState, Long> counts;
     private final List<Queue> queues = new ArrayList<>();
@@ -42,21 +49,22 @@ public class DashboardBacking {
         account = currentUser.require();
         counts = statistics.countByState();
         String me = account.getUsername();
-        if (account.has(Role.EDITOR)) {
+        if (WorkflowAction.SUBMIT.allowedFor(account.getRoles())) {
             queues.add(queue("myDrafts", ArticleQuery.all().withState(RevisionState.DRAFT).withAuthor(me)));
             queues.add(queue("changesRequested",
                     ArticleQuery.all().withState(RevisionState.CHANGES_REQUESTED).withAuthor(me)));
             queues.add(queue("readyToPublish", ArticleQuery.all().withState(RevisionState.APPROVED)));
         }
-        if (account.has(Role.REVIEWER)) {
+        if (WorkflowAction.APPROVE.allowedFor(account.getRoles())) {
             queues.add(queue("awaitingMyReview",
                     ArticleQuery.all().withState(RevisionState.IN_REVIEW).notContributedBy(me)
                             .sortedBy(ArticleQuery.Sort.UPDATED, true)));
         }
-        if (account.has(Role.REVIEWER) || account.has(Role.EDITOR)) {
+        if (WorkflowAction.CONFIRM_REVIEW.allowedFor(account.getRoles())
+                || WorkflowAction.SUBMIT.allowedFor(account.getRoles())) {
             // Due within a month, overdue ones first.
             queues.add(queue("dueForReview", ArticleQuery.all().reviewDueBefore(
-                    java.time.Instant.now().plus(java.time.Duration.ofDays(30)))));
+                    clock.instant().plus(java.time.Duration.ofDays(30)))));
         }
         queues.add(queue("scheduled", ArticleQuery.all().scheduledOnly()));
         queues.add(queue("recentlyPublished", ArticleQuery.all().liveOnly().sortedBy(ArticleQuery.Sort.PUBLISHED, false)));

@@ -1,5 +1,7 @@
 package org.healthportal.cms.content.boundary.web;
 
+import org.healthportal.cms.content.entity.ReviewComment;
+import org.healthportal.cms.platform.web.Pages;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -28,10 +30,12 @@ import org.healthportal.cms.content.entity.Revision;
 import org.healthportal.cms.platform.CmsException;
 import org.healthportal.cms.platform.web.Feedback;
 import org.healthportal.cms.platform.Zones;
-import org.healthportal.cms.workflow.control.TextDiff;
-import org.healthportal.cms.workflow.control.WorkflowService;
-import org.healthportal.cms.workflow.entity.RevisionState;
-import org.healthportal.cms.workflow.entity.WorkflowAction;
+import org.healthportal.cms.platform.TextDiff;
+import org.healthportal.cms.content.control.ArticleChanges;
+import org.healthportal.cms.content.control.ArticleDraft;
+import org.healthportal.cms.content.control.ArticlePermissions;
+import org.healthportal.cms.content.entity.RevisionState;
+import org.healthportal.cms.content.entity.WorkflowAction;
 import org.primefaces.PrimeFaces;
 
 /**
@@ -49,7 +53,10 @@ public class EditArticleBacking implements Serializable {
     ArticleService articles;
 
     @Inject
-    WorkflowService workflow;
+    ArticleChanges changes;
+
+    @Inject
+    ArticlePermissions permissions;
 
 
     @Inject
@@ -92,7 +99,7 @@ public class EditArticleBacking implements Serializable {
     private String notice;
     private String currentCorrection;
 
-    private transient List<org.healthportal.cms.workflow.entity.ReviewComment> comments;
+    private transient List<org.healthportal.cms.content.entity.ReviewComment> comments;
     private transient Disclaimer previewDisclaimer;
     private List<ClaimsCheck.Finding> findings;
     private final java.util.Map<String, String> justifications = new java.util.HashMap<>();
@@ -135,6 +142,8 @@ public class EditArticleBacking implements Serializable {
         scheduledFor = latest.getPublishAt();
         liveSlugPath = article.isLive() ? "/articles/" + article.getSlug() : null;
         currentCorrection = article.getCorrectionNotice();
+        allowed = permissions.allowedActions(me(), article).stream().filter(ArticlePermissions.Permission::allowed)
+                .map(ArticlePermissions.Permission::action).collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
         savedFingerprint = fingerprint();
         comments = null;
     }
@@ -159,10 +168,9 @@ public class EditArticleBacking implements Serializable {
         try {
             persist();
             autosavedAt = clock.instant();
+        } catch (CmsException.Stale lost) {
+            conflict();
         } catch (CmsException refused) {
-            if ("error.stale".equals(refused.key())) {
-                conflict();
-            }
             // Other refusals (a field too long, say) wait for an explicit save, which shows them.
         }
     }
@@ -171,27 +179,19 @@ public class EditArticleBacking implements Serializable {
         try {
             persist();
             return true;
+        } catch (CmsException.Stale lost) {
+            conflict();
+            return false;
         } catch (CmsException refused) {
-            if ("error.stale".equals(refused.key())) {
-                conflict();
-            } else {
-                Feedback.error(refused);
-            }
+            Feedback.error(refused);
             return false;
         }
     }
 
     private void persist() {
-        Article saved;
-        if (id == null) {
-            saved = articles.create(title, summary, body, categoryId, blankToNull(slug), sources());
-        } else {
-            saved = articles.update(id, title, summary, body, categoryId, version, sources());
-            if (slug != null && !slug.isBlank() && !slug.strip().equals(saved.getSlug())) {
-                saved = articles.changeSlug(id, slug, saved.getVersion());
-            }
-        }
-        reload(saved);
+        ArticleDraft draft = new ArticleDraft(title, summary, body, categoryId, blankToNull(slug), sources());
+        // One transaction: a refused address leaves the text unsaved too, and the version stays the user's.
+        reload(id == null ? changes.create(draft) : changes.save(id, version, draft));
     }
 
     private void conflict() {
@@ -227,7 +227,7 @@ public class EditArticleBacking implements Serializable {
             return;
         }
         try {
-            reload(workflow.apply(id, WorkflowAction.SUBMIT, null, null, justifications));
+            reload(changes.apply(id, WorkflowAction.SUBMIT, null, null, justifications));
             findings = null;
             Feedback.info("edit.submitted");
         } catch (CmsException refused) {
@@ -289,7 +289,7 @@ public class EditArticleBacking implements Serializable {
 
     private void transition(WorkflowAction action, String comment, Instant at, String successKey) {
         try {
-            reload(workflow.apply(id, action, comment, at));
+            reload(changes.apply(id, action, comment, at));
             reason = null;
             notice = null;
             Feedback.info(successKey);
@@ -457,37 +457,44 @@ public class EditArticleBacking implements Serializable {
         return roles;
     }
 
+    // What the article allows this account now, as the change path will decide it (ArticlePermissions).
+    private Set<String> allowed = Set.of();
+
+    private boolean allows(WorkflowAction action) {
+        return id != null && allowed.contains(action.wireName());
+    }
+
     public boolean isEditable() {
-        return roles().contains(Role.EDITOR) && (state == null || state.isEditableInPlace() || state.startsNewRevisionOnEdit());
+        return id == null ? roles().contains(Role.EDITOR) : allowed.contains(ArticlePermissions.EDIT);
     }
 
     public boolean isCanSubmit() {
-        return id != null && roles().contains(Role.EDITOR) && state != null && state.allows(WorkflowAction.SUBMIT);
+        return allows(WorkflowAction.SUBMIT);
     }
 
     public boolean isCanPublish() {
-        return id != null && WorkflowAction.PUBLISH.allowedFor(roles()) && state != null
-                && state.allows(WorkflowAction.PUBLISH) && approvalValid;
+        return allows(WorkflowAction.PUBLISH);
     }
 
     public boolean isCanUnpublish() {
-        return live && WorkflowAction.UNPUBLISH.allowedFor(roles());
+        return allows(WorkflowAction.UNPUBLISH);
     }
 
     public boolean isCanTakeDown() {
-        return live && WorkflowAction.TAKEDOWN.allowedFor(roles());
+        return allows(WorkflowAction.TAKEDOWN);
     }
 
     public boolean isCanCorrect() {
-        return live && WorkflowAction.CORRECT.allowedFor(roles());
+        return allows(WorkflowAction.CORRECT);
     }
 
     public boolean isCanArchive() {
-        return id != null && state != RevisionState.ARCHIVED && roles().contains(Role.ADMIN);
+        return allows(WorkflowAction.ARCHIVE);
     }
 
+    /** A reviewer's decision waits on the review screen. */
     public boolean isCanReview() {
-        return state == RevisionState.IN_REVIEW && roles().contains(Role.REVIEWER);
+        return allows(WorkflowAction.REQUEST_CHANGES);
     }
 
     /** Once public, a new slug keeps the old address redirecting to the new one. */
@@ -496,12 +503,12 @@ public class EditArticleBacking implements Serializable {
     }
 
     /** The reviewers' comments on this article, newest last; the editor acts on them. */
-    public List<org.healthportal.cms.workflow.entity.ReviewComment> getComments() {
+    public List<org.healthportal.cms.content.entity.ReviewComment> getComments() {
         if (id == null) {
             return List.of();
         }
         if (comments == null) {
-            comments = workflow.comments(id);
+            comments = changes.comments(id);
         }
         return comments;
     }

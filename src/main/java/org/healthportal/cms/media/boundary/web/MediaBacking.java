@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import org.healthportal.cms.content.control.Page;
+import org.healthportal.cms.platform.Page;
 import org.healthportal.cms.media.control.ImageCheck;
 import org.healthportal.cms.media.control.MediaService;
 import org.healthportal.cms.media.entity.MediaItem;

@@ -6,7 +6,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import org.healthportal.cms.content.control.Page;
+import org.healthportal.cms.platform.Page;
 import org.healthportal.cms.site.control.ArticleTeaser;
 import org.healthportal.cms.site.control.CacheKeys;
 import org.healthportal.cms.site.control.CategoryNode;

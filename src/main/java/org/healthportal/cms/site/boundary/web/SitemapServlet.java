@@ -14,7 +14,7 @@ import org.healthportal.cms.site.control.CategoryNode;
 import org.healthportal.cms.site.control.PublicContent;
 import org.healthportal.cms.site.control.SiteCategories;
 import org.healthportal.cms.site.control.SiteConfig;
-import org.healthportal.cms.workflow.control.ReviewPolicy;
+import org.healthportal.cms.taxonomy.control.ReviewPolicy;
 
 /**
  * {@code /sitemap.xml}: the home page, every category and every live article. Past {@value #PER_FILE} articles

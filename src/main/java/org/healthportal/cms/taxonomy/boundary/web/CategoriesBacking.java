@@ -8,8 +8,8 @@ import org.healthportal.cms.platform.web.Feedback;
 import org.healthportal.cms.taxonomy.control.CategoryService;
 import org.healthportal.cms.taxonomy.entity.Category;
 import org.healthportal.cms.taxonomy.entity.CategoryTree;
-import org.healthportal.cms.workflow.control.ReviewPolicy;
-import org.healthportal.cms.workflow.control.ReviewSettings;
+import org.healthportal.cms.taxonomy.control.ReviewPolicy;
+import org.healthportal.cms.taxonomy.control.ReviewSettings;
 
 /** Managing the category tree: add, rename, move, order. */
 @Named

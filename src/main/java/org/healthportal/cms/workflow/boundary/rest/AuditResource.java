@@ -1,6 +1,7 @@
 package org.healthportal.cms.workflow.boundary.rest;
 
 import jakarta.inject.Inject;
+import org.healthportal.cms.accounts.control.CurrentUser;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -10,12 +11,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.healthportal.cms.content.control.Page;
+import org.healthportal.cms.platform.Page;
 import org.healthportal.cms.platform.CmsException;
-import org.healthportal.cms.workflow.control.AuditTrail;
-import org.healthportal.cms.workflow.control.AuditVerifier;
-import org.healthportal.cms.workflow.entity.AuditAction;
-import org.healthportal.cms.workflow.entity.AuditEvent;
+import org.healthportal.cms.platform.audit.AuditTrail;
+import org.healthportal.cms.platform.audit.AuditVerifier;
+import org.healthportal.cms.platform.audit.AuditAction;
+import org.healthportal.cms.platform.audit.AuditEvent;
 
 /**
  * The audit trail as a whole (admins): {@code GET /api/audit} pages through it, filtered like the audit screen, and
@@ -31,6 +32,9 @@ public class AuditResource {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    CurrentUser currentUser;
+
     /** Newest first; {@code action} by wire name, {@code since} inclusive and {@code until} exclusive. */
     @GET
     public PageJson search(@QueryParam("actor") String actor, @QueryParam("action") String action,
@@ -43,7 +47,8 @@ public class AuditResource {
             wanted = AuditAction.fromWireName(action.strip()).orElseThrow(() -> new CmsException.InvalidInput(
                     "Unknown action '" + action + "', expected one of: " + AuditAction.wireNames()));
         }
-        Page<AuditEvent> found = audit.searchAsAdmin(actor, wanted, articleId, target, instant("since", since),
+        currentUser.requireAdmin("Only admins read the whole audit trail");
+        Page<AuditEvent> found = audit.search(actor, wanted, articleId, target, instant("since", since),
                 instant("until", until), Page.parameter("page", pageParameter, 0),
                 Page.parameter("size", sizeParameter, 20));
         return new PageJson(found.items().stream().map(EventJson::of).toList(), found.total(), found.page(),
@@ -53,6 +58,7 @@ public class AuditResource {
     @GET
     @Path("verify")
     public AuditVerifier.Result verify() {
+        currentUser.requireAdmin("Only admins verify the audit chain");
         return verifier.verify();
     }
 
@@ -81,8 +87,8 @@ public class AuditResource {
         static EventJson of(AuditEvent e) {
             return new EventJson(e.getId(), e.getOccurredAt(), e.getActor(), e.getAction().wireName(),
                     e.getTarget(), e.getArticleId(), e.getRevisionNumber(),
-                    e.getFromState() == null ? null : e.getFromState().name(),
-                    e.getToState() == null ? null : e.getToState().name(), e.getComment(), e.getHash());
+                    e.getFromState(),
+                    e.getToState(), e.getComment(), e.getHash());
         }
     }
 }

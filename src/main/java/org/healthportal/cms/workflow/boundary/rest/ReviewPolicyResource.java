@@ -9,9 +9,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import org.healthportal.cms.platform.CmsException;
-import org.healthportal.cms.workflow.control.ReviewPolicy;
-import org.healthportal.cms.workflow.control.ReviewSettings;
-import org.healthportal.cms.workflow.entity.ReviewSetting;
+import org.healthportal.cms.taxonomy.control.ReviewPolicy;
+import org.healthportal.cms.taxonomy.control.ReviewSettings;
+import org.healthportal.cms.taxonomy.entity.ReviewSetting;
 
 /**
  * The site's re-review rules: {@code GET /api/review-policy}, and {@code PUT} {@code {"overdue": "banner" |

@@ -2,19 +2,20 @@ package org.healthportal.cms.workflow.boundary.web;
 
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
+import org.healthportal.cms.accounts.control.CurrentUser;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.healthportal.cms.content.control.Page;
+import org.healthportal.cms.platform.Page;
 import org.healthportal.cms.platform.Zones;
 import org.healthportal.cms.platform.CmsException;
 import org.healthportal.cms.platform.web.Feedback;
-import org.healthportal.cms.workflow.control.AuditTrail;
-import org.healthportal.cms.workflow.control.AuditVerifier;
-import org.healthportal.cms.workflow.entity.AuditAction;
-import org.healthportal.cms.workflow.entity.AuditEvent;
+import org.healthportal.cms.platform.audit.AuditTrail;
+import org.healthportal.cms.platform.audit.AuditVerifier;
+import org.healthportal.cms.platform.audit.AuditAction;
+import org.healthportal.cms.platform.audit.AuditEvent;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -37,6 +38,9 @@ public class AuditBacking implements Serializable {
 
     @Inject
     AuditVerifier verifier;
+
+    @Inject
+    CurrentUser currentUser;
 
     private AuditVerifier.Result verification;
 
@@ -78,6 +82,7 @@ public class AuditBacking implements Serializable {
     /** Checks the hash chain of the whole trail and shows the result. */
     public void verify() {
         try {
+            currentUser.requireAdmin("Only admins verify the audit chain");
             verification = verifier.verify();
             if (verification.intact()) {
                 Feedback.info("audit.chainIntact", verification.checked());

@@ -1,7 +1,9 @@
 package org.healthportal.cms.workflow.boundary.web;
 
+import org.healthportal.cms.platform.web.Pages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
+import org.healthportal.cms.content.control.ArticleChanges;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
@@ -11,8 +13,8 @@ import org.healthportal.cms.content.entity.Article;
 import org.healthportal.cms.content.entity.Revision;
 import org.healthportal.cms.platform.CmsException;
 import org.healthportal.cms.platform.web.Feedback;
-import org.healthportal.cms.workflow.control.AuditTrail;
-import org.healthportal.cms.workflow.entity.AuditEvent;
+import org.healthportal.cms.platform.audit.AuditTrail;
+import org.healthportal.cms.platform.audit.AuditEvent;
 
 /** An article's revisions, with "restore as new draft", and its audit trail. */
 @Named
@@ -23,6 +25,9 @@ public class HistoryBacking implements Serializable {
 
     @Inject
     ArticleService articles;
+
+    @Inject
+    ArticleChanges changes;
 
     @Inject
     AuditTrail audit;
@@ -43,7 +48,7 @@ public class HistoryBacking implements Serializable {
 
     public void restore(int number) throws IOException {
         try {
-            articles.restore(id, number, article.getVersion());
+            changes.restore(id, number, article.getVersion());
             Feedback.info("history.restored", number);
             Feedback.keepForRedirect();
             jakarta.faces.context.FacesContext faces = jakarta.faces.context.FacesContext.getCurrentInstance();

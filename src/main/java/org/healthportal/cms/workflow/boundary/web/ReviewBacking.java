@@ -1,5 +1,6 @@
 package org.healthportal.cms.workflow.boundary.web;
 
+import org.healthportal.cms.platform.web.Pages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -16,16 +17,18 @@ import org.healthportal.cms.platform.Zones;
 import org.healthportal.cms.accounts.control.CurrentUser;
 import org.healthportal.cms.accounts.entity.Account;
 import org.healthportal.cms.accounts.entity.Role;
+import org.healthportal.cms.content.control.ArticlePermissions;
 import org.healthportal.cms.content.control.ArticleService;
+import org.healthportal.cms.content.entity.Refusal;
 import org.healthportal.cms.content.entity.Article;
 import org.healthportal.cms.content.entity.Revision;
 import org.healthportal.cms.platform.CmsException;
 import org.healthportal.cms.platform.web.Feedback;
-import org.healthportal.cms.workflow.control.TextDiff;
-import org.healthportal.cms.workflow.control.WorkflowService;
-import org.healthportal.cms.workflow.entity.ReviewComment;
-import org.healthportal.cms.workflow.entity.RevisionState;
-import org.healthportal.cms.workflow.entity.WorkflowAction;
+import org.healthportal.cms.platform.TextDiff;
+import org.healthportal.cms.content.control.ArticleChanges;
+import org.healthportal.cms.content.entity.ReviewComment;
+import org.healthportal.cms.content.entity.RevisionState;
+import org.healthportal.cms.content.entity.WorkflowAction;
 
 /**
  * The review screen: the revision in review beside what changed against the live revision (or the previous one),
@@ -41,7 +44,7 @@ public class ReviewBacking implements Serializable {
     ArticleService articles;
 
     @Inject
-    WorkflowService workflow;
+    ArticleChanges workflow;
 
     @Inject
     CurrentUser currentUser;
@@ -55,13 +58,21 @@ public class ReviewBacking implements Serializable {
     @Inject
     Zones zones;
 
+    @Inject
+    ArticlePermissions permissions;
+
+    @Inject
+    java.time.Clock clock;
+
     private Long id;
     private String comment;
     private Article article;
     private Revision compared;
     private transient List<String> flagged;
+    private transient java.util.Map<String, ArticlePermissions.Permission> allowed;
 
     public void load() {
+        allowed = null;
         article = id == null ? null : articles.find(id).orElse(null);
         if (article == null) {
             org.healthportal.cms.platform.web.Pages.notFound();
@@ -86,9 +97,10 @@ public class ReviewBacking implements Serializable {
         decide(WorkflowAction.CONFIRM_REVIEW, "review.confirmed");
     }
 
+    /** Offered while the live text is the latest one: a change in progress is reviewed on its own. */
     public boolean isCanConfirmReview() {
-        return me().has(Role.REVIEWER) && article.isLive() && article.getLatestRevision() == article.getLiveRevision()
-                && !getRevision().isContributor(me()) && getGateProblem() == null;
+        return article.getLatestRevision() == article.getLiveRevision()
+                && permission(WorkflowAction.CONFIRM_REVIEW).allowed();
     }
 
     public String getNextReviewDue() {
@@ -100,7 +112,7 @@ public class ReviewBacking implements Serializable {
     }
 
     public boolean isReviewOverdue() {
-        return article.isReviewOverdue(java.time.Instant.now());
+        return article.isReviewOverdue(clock.instant());
     }
 
     public void requestChanges() {
@@ -190,28 +202,36 @@ public class ReviewBacking implements Serializable {
         return currentUser.require();
     }
 
-    /** Shown only to a reviewer who did not write the revision; the service refuses the rest anyway. */
+    /**
+     * Shown to a reviewer the article lets approve; flagged wording without a justification still shows the button
+     * beside the list of those terms, and approving then says why it is refused.
+     */
     public boolean isCanApprove() {
-        return me().has(Role.REVIEWER) && getRevision().getState() == RevisionState.IN_REVIEW
-                && !getRevision().isContributor(me()) && getGateProblem() == null;
+        ArticlePermissions.Permission approve = permission(WorkflowAction.APPROVE);
+        return approve.allowed() || approve.reason() == Refusal.Reason.CLAIMS;
     }
 
     public boolean isCanRequestChanges() {
-        return me().has(Role.REVIEWER) && getRevision().getState() == RevisionState.IN_REVIEW;
+        return permission(WorkflowAction.REQUEST_CHANGES).allowed();
     }
 
-    /** Why the credential gate would refuse this reviewer's approval, in their language; null when it would not. */
+    /** Why the credential gate would refuse this reviewer's sign-off, in their language; null when it would not. */
     public String getGateProblem() {
-        if (!me().has(Role.REVIEWER)) {
-            return null;
+        for (WorkflowAction signOff : List.of(WorkflowAction.APPROVE, WorkflowAction.CONFIRM_REVIEW)) {
+            ArticlePermissions.Permission p = permission(signOff);
+            if (p.reason() == Refusal.Reason.CREDENTIALS) {
+                return Feedback.text(p.refusal().key(), p.refusal().arguments());
+            }
         }
-        try {
-            CredentialGate.check(accounts.findReviewerProfile(me()), getRevision().getCategory(),
-                    LocalDate.now(zones.zone()));
-            return null;
-        } catch (CmsException refused) {
-            return Feedback.text(refused.key(), refused.arguments());
+        return null;
+    }
+
+    private ArticlePermissions.Permission permission(WorkflowAction action) {
+        if (allowed == null) {
+            allowed = new java.util.HashMap<>();
+            permissions.allowedActions(me(), article).forEach(p -> allowed.put(p.action(), p));
         }
+        return allowed.get(action.wireName());
     }
 
     public boolean isOwnWork() {

@@ -1,5 +1,0 @@
-package org.healthportal.cms.workflow.entity;
-
-/** Fired when an admin changes the overdue-review policy: public pages render it, so they must be dropped. */
-public record ReviewPolicyChanged(String policy) {
-}
