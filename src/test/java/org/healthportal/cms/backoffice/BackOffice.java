@@ -7,13 +7,15 @@ import org.openqa.selenium.By;
 
 /**
  * Page objects of the back office: what a person sees and does, by element id, so the journeys read as steps
- * and survive layout changes.
+ * and survive layout changes. This is the entry point: signing in and out, what every screen shares (messages,
+ * the language switch, the layout) and the way to each screen, each with its own page object that knows its
+ * address and its element ids. Public for the journeys in other packages ({@code platform.DatabaseOutageIT}).
  */
-final class BackOffice {
+public final class BackOffice {
 
     private final Browser browser;
 
-    BackOffice(Browser browser) {
+    public BackOffice(Browser browser) {
         this.browser = browser;
     }
 
@@ -21,29 +23,66 @@ final class BackOffice {
         return browser;
     }
 
-    BackOffice login(String username) {
+    public BackOffice login(String username) {
         return login(username, username + "-demo");
     }
 
-    BackOffice login(String username, String password) {
+    public BackOffice login(String username, String password) {
         browser.go("/login.xhtml");
         browser.type(By.id("login:username"), username);
         browser.type(By.id("login:password"), password);
         browser.clickAndWaitForPage(By.id("login:submit"));
-        assertTrue(browser.exists(By.id("welcome")), "signed in as " + username + ": " + browser.url());
+        assertTrue(new Dashboard(this).welcomes(), "signed in as " + username + ": " + browser.url());
         return this;
     }
 
-    void logout() {
+    public void logout() {
         browser.clickAndWaitForPage(By.id("userForm:logout"));
     }
 
-    Editor newArticle() {
+    /** The language switch in the header, on every screen: the page loads again in English. */
+    void switchToEnglish() {
+        browser.clickAndWaitForPage(By.id("userForm:langEn"));
+    }
+
+    void switchToChinese() {
+        browser.clickAndWaitForPage(By.id("userForm:langZh"));
+    }
+
+    /** The page's declared language, its {@code <html lang>}. */
+    String pageLanguage() {
+        return browser.find(By.tagName("html")).getAttribute("lang");
+    }
+
+    /** All the text a person sees on the page now. */
+    String pageText() {
+        return browser.text(By.tagName("body"));
+    }
+
+    /** Whether the page now is drawn in the back office's layout (not an error page of its own). */
+    boolean hasAdminLayout() {
+        return browser.exists(By.cssSelector(".admin-main"));
+    }
+
+    /** Waits until the page says the text, in its messages or anywhere else in its source. */
+    public void waitUntilPageSays(String text) {
+        browser.waitUntil(d -> d.getPageSource().contains(text));
+    }
+
+    Dashboard dashboard() {
+        return new Dashboard(this).open();
+    }
+
+    ArticleList articles() {
+        return new ArticleList(this).open();
+    }
+
+    public Editor newArticle() {
         browser.go("/admin/articles/edit.xhtml");
         return new Editor();
     }
 
-    Editor editArticle(long id) {
+    public Editor editArticle(long id) {
         browser.go("/admin/articles/edit.xhtml?id=" + id);
         return new Editor();
     }
@@ -53,14 +92,44 @@ final class BackOffice {
         return new Review();
     }
 
-    /** Fills the new-account form on the accounts screen with one role (by its place in the list) and sends it. */
-    void createAccount(String username, String displayName, String password, int role) {
-        browser.go("/admin/accounts.xhtml");
-        browser.type(By.id("accounts:username"), username);
-        browser.type(By.id("accounts:displayName"), displayName);
-        browser.type(By.id("accounts:password"), password);
-        tick("accounts:roles:" + role);
-        browser.clickAjax(By.id("accounts:create"));
+    History history(long articleId) {
+        return new History(this).open(articleId);
+    }
+
+    ComplianceRecord compliance(long articleId) {
+        return new ComplianceRecord(this).open(articleId);
+    }
+
+    MediaLibrary media() {
+        return new MediaLibrary(this).open();
+    }
+
+    Audit audit() {
+        return new Audit(this).open();
+    }
+
+    Categories categories() {
+        return new Categories(this).open();
+    }
+
+    Accounts accounts() {
+        return new Accounts(this).open();
+    }
+
+    Disclaimers disclaimers() {
+        return new Disclaimers(this).open();
+    }
+
+    ClaimsDictionary claims() {
+        return new ClaimsDictionary(this).open();
+    }
+
+    SignIns signIns() {
+        return new SignIns(this).open();
+    }
+
+    ChangePassword password() {
+        return new ChangePassword(this).open();
     }
 
     /**
@@ -83,15 +152,16 @@ final class BackOffice {
         browser.waitUntil(d -> d.findElement(input).isSelected() == selected);
     }
 
-    String messages() {
+    /** The page's messages and growl notes, as one text. */
+    public String messages() {
         return browser.all(By.cssSelector("#messages li, .ui-growl-message")).stream()
                 .map(e -> e.getText() + " " + e.getAttribute("textContent")).reduce("", String::concat);
     }
 
     /** The article editor, new or existing. */
-    final class Editor {
+    public final class Editor {
 
-        Editor title(String title) {
+        public Editor title(String title) {
             browser.type(By.id("editor:title"), title);
             return this;
         }
@@ -101,7 +171,7 @@ final class BackOffice {
             return this;
         }
 
-        String titleValue() {
+        public String titleValue() {
             return browser.find(By.id("editor:title")).getAttribute("value");
         }
 
@@ -144,7 +214,7 @@ final class BackOffice {
         }
 
         /** Save draft; a new article then moves to its own address, which this waits for. */
-        Editor save() {
+        public Editor save() {
             boolean isNew = !browser.url().contains("id=");
             browser.clickAjax(By.id("editor:save"));
             if (isNew) {
@@ -189,6 +259,93 @@ final class BackOffice {
 
         Editor submit() {
             browser.clickAjax(By.id("editor:submit"));
+            return this;
+        }
+
+        /** Schedule: publication at the time given by {@link #publishAt}. */
+        Editor schedule() {
+            browser.clickAjax(By.id("editor:schedule"));
+            return this;
+        }
+
+        /** Unpublish with a reason, confirming the question that follows. */
+        Editor unpublish(String reason) {
+            browser.type(By.id("editor:reason"), reason);
+            browser.clickAjax(By.id("editor:unpublish"));
+            browser.clickAjax(By.cssSelector(".ui-confirmdialog-yes"));
+            return this;
+        }
+
+        /** The status line under the buttons: last saved, autosaved, scheduled for. */
+        String status() {
+            return browser.text(By.id("editor:status"));
+        }
+
+        /** Waits until the note that there are unsaved changes shows. */
+        Editor waitUntilUnsavedNoteShows() {
+            browser.waitUntil(d -> d.findElement(By.id("unsavedNote")).isDisplayed());
+            return this;
+        }
+
+        Editor waitUntilUnsavedNoteHides() {
+            browser.waitUntil(d -> !d.findElement(By.id("unsavedNote")).isDisplayed());
+            return this;
+        }
+
+        /** Opens the preview dialog, what readers will see, and waits until it shows. */
+        Editor openPreview() {
+            browser.clickAjax(By.id("editor:preview"));
+            browser.waitUntil(d -> d.findElement(By.id("editor:previewDialog")).isDisplayed());
+            return this;
+        }
+
+        String previewText() {
+            return browser.text(By.id("editor:previewPanel"));
+        }
+
+        Editor closePreview() {
+            browser.click(By.cssSelector("[id='editor:previewDialog'] .ui-dialog-titlebar-close"));
+            return this;
+        }
+
+        /** Whether the page shows a save conflict (someone else saved first). */
+        boolean showsConflict() {
+            return browser.exists(By.cssSelector(".conflict"));
+        }
+
+        /** The conflict's comparison as HTML, with the other version's words in del and mine in ins. */
+        String conflict() {
+            return browser.find(By.cssSelector(".conflict")).getAttribute("innerHTML");
+        }
+
+        /** Resolves a conflict by saving my version over the other one. */
+        Editor keepMine() {
+            browser.clickAjax(By.id("editor:keepMine"));
+            return this;
+        }
+
+        /** Whether the claims check highlights a flagged term in a finding. */
+        boolean highlightsAClaim() {
+            return browser.exists(By.cssSelector(".finding mark.claim"));
+        }
+
+        /** Types the justification of the (first) flagged claim. */
+        Editor justifyClaim(String justification) {
+            browser.type(By.cssSelector(".finding input[id$='justification']"), justification);
+            return this;
+        }
+
+        /** Opens the media picker (Insert image) and waits until it shows. */
+        Editor openMediaPicker() {
+            browser.click(By.id("editor:insertImage"));
+            browser.waitUntil(d -> d.findElement(By.id("mediaForm:mediaPicker")).isDisplayed());
+            return this;
+        }
+
+        /** Chooses the picker's image with this alt text, which inserts it into the body; the picker closes. */
+        Editor insertPickedImage(String alt) {
+            browser.click(By.xpath("//div[@id='mediaForm:mediaPicker']//figure[.//img[@alt='" + alt + "']]//button"));
+            browser.waitUntil(d -> !d.findElement(By.id("mediaForm:mediaPicker")).isDisplayed());
             return this;
         }
 
@@ -240,6 +397,25 @@ final class BackOffice {
 
         boolean canApprove() {
             return browser.exists(By.id("review:approve"));
+        }
+
+        String buttonLabel(String id) {
+            return browser.text(By.id("review:" + id)).strip();
+        }
+
+        /** Why the reviewer may not approve (a lapsed verification, one's own work). */
+        String gate() {
+            return browser.text(By.id("review:gate"));
+        }
+
+        /** The claims check's findings, with the editor's justifications. */
+        String claims() {
+            return browser.text(By.id("claims"));
+        }
+
+        /** Whether a flagged term is marked in the article's text. */
+        boolean marksAClaimInTheText() {
+            return browser.exists(By.cssSelector(".review-text mark.claim"));
         }
 
         String state() {

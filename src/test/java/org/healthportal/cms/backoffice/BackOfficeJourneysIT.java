@@ -10,7 +10,6 @@ import org.healthportal.cms.testsupport.Api;
 import org.healthportal.cms.testsupport.Articles;
 import org.healthportal.cms.testsupport.Browser;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 
 /**
  * One journey per role's main path, in a real browser against the running server. Screenshots of the main
@@ -64,12 +63,12 @@ class BackOfficeJourneysIT {
 
             editor.summary("导语改过了，还没保存。");
             assertTrue(editor.leavingWouldAsk());
-            browser.waitUntil(d -> d.findElement(By.id("unsavedNote")).isDisplayed());
+            editor.waitUntilUnsavedNoteShows();
             browser.screenshot("1-unsaved-changes");
             editor.autosaveNow();
             assertFalse(editor.leavingWouldAsk(), "the autosave stored it");
-            browser.waitUntil(d -> !d.findElement(By.id("unsavedNote")).isDisplayed());
-            assertTrue(browser.text(By.id("editor:status")).contains("已自动保存于"), browser.text(By.id("editor:status")));
+            editor.waitUntilUnsavedNoteHides();
+            assertTrue(editor.status().contains("已自动保存于"), editor.status());
             assertEquals("导语改过了，还没保存。", Api.as("editor").get("/api/articles/" + editor.id()).json().getString("summary"));
 
             editor.title("标题改过了，还没保存 " + uniqueTitle(""));
@@ -89,23 +88,20 @@ class BackOfficeJourneysIT {
             BackOffice office = new BackOffice(browser).login("editor");
             BackOffice.Editor editor = office.editArticle(id);
 
-            browser.clickAjax(By.id("editor:preview"));
-            browser.waitUntil(d -> d.findElement(By.id("editor:previewDialog")).isDisplayed());
-            String preview = browser.text(By.id("editor:previewPanel"));
+            String preview = editor.openPreview().previewText();
             assertTrue(preview.contains(title) && preview.contains("改善局部微循环"), preview);
             for (String part : new String[]{"中医 › 特色中医 › 针刺疗法", "测试编辑部", "针灸学", "免责声明", "医学审核"}) {
                 assertTrue(preview.contains(part), "the preview shows what readers will see, " + part + ": " + preview);
             }
             browser.screenshot("3-preview");
-            browser.click(By.cssSelector("[id='editor:previewDialog'] .ui-dialog-titlebar-close"));
+            editor.closePreview();
 
             // Schedule for the day after tomorrow, in the editor's time zone (the back office shows Beijing time).
             String when = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(2).withHour(9)
                     .withMinute(30).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
-            editor.publishAt(when);
-            browser.clickAjax(By.id("editor:schedule"));
+            editor.publishAt(when).schedule();
             assertTrue(office.messages().contains("已设置定时发布"), office.messages());
-            assertTrue(browser.text(By.id("editor:status")).contains(when), browser.text(By.id("editor:status")));
+            assertTrue(editor.status().contains(when), editor.status());
             JsonObject scheduled = Api.as("editor").get("/api/articles/" + id).json();
             assertFalse(scheduled.getBoolean("live"), "scheduled, not yet public");
 
@@ -114,17 +110,12 @@ class BackOfficeJourneysIT {
             String slug = Api.as("editor").get("/api/articles/" + id).json().getString("slug");
             assertEquals(200, Api.anonymous().get("/articles/" + slug).status());
 
-            browser.type(By.id("editor:reason"), "资料需要更新");
-            browser.clickAjax(By.id("editor:unpublish"));
-            browser.clickAjax(By.cssSelector(".ui-confirmdialog-yes"));
+            editor.unpublish("资料需要更新");
             assertTrue(office.messages().contains("文章已下线"), office.messages());
             assertTrue(editor.state().contains("state-UNPUBLISHED"), editor.state());
             assertEquals(410, Api.anonymous().get("/articles/" + slug).status(), "gone from the public site");
 
-            browser.go("/admin/audit.xhtml");
-            browser.pick("audit:action", "下线");
-            browser.clickAjax(By.id("audit:filter"));
-            String events = browser.text(By.id("audit:events"));
+            String events = office.audit().action("下线").filter().events();
             assertTrue(events.contains("资料需要更新") || events.contains(String.valueOf(id)), events);
             assertFalse(events.contains("批准"), "only unpublish events: " + events);
             browser.screenshot("3-audit-unpublish");
@@ -149,7 +140,7 @@ class BackOfficeJourneysIT {
             office.logout();
 
             office.login("editor");
-            assertTrue(browser.text(By.id("queue-changesRequested")).contains("针灸辅助治疗面瘫"),
+            assertTrue(office.dashboard().queue("changesRequested").contains("针灸辅助治疗面瘫"),
                     "the editor's own queue, which only the editor's articles fill");
             BackOffice.Editor editor = office.editArticle(id);
             assertTrue(editor.page().contains(comment), "the editor sees the reviewer's comment");
@@ -171,7 +162,7 @@ class BackOfficeJourneysIT {
         try (Browser browser = Browser.open()) {
             BackOffice office = new BackOffice(browser).login("reviewer");
             // Oldest first: other tests' articles may fill the first lines, so the count is what is checked here.
-            assertTrue(Integer.parseInt(browser.text(By.cssSelector("#queue-awaitingMyReview .badge")).strip()) >= 1,
+            assertTrue(office.dashboard().queueCount("awaitingMyReview") >= 1,
                     "the reviewer's queue counts the article");
             BackOffice.Review review = office.review(id);
             assertTrue(review.canApprove());
@@ -186,8 +177,8 @@ class BackOfficeJourneysIT {
             browser.screenshot("3-published");
 
             String slug = Api.as("editor").get("/api/articles/" + id).json().getString("slug");
-            browser.go("/articles/" + slug);
-            assertTrue(browser.text(By.tagName("h1")).contains(title), browser.text(By.tagName("body")));
+            PublicArticle article = new PublicArticle(browser).open(slug);
+            assertTrue(article.heading().contains(title), article.text());
             browser.screenshot("3-public-page");
         }
     }
@@ -221,23 +212,23 @@ class BackOfficeJourneysIT {
             assertTrue(editor.messages().contains("草稿已保存"), editor.messages());
 
             two.title("第二位编辑的标题").save();
-            assertTrue(second.exists(By.cssSelector(".conflict")), "the second save shows the conflict");
-            String conflict = second.find(By.cssSelector(".conflict")).getAttribute("innerHTML");
+            assertTrue(two.showsConflict(), "the second save shows the conflict");
+            String conflict = two.conflict();
             assertTrue(conflict.contains("<del>一</del>") && conflict.contains("<ins>二</ins>"), "both versions: " + conflict);
             assertEquals("第二位编辑的标题", two.titleValue(), "my text is still in the editor");
             second.screenshot("5-conflict");
             assertEquals("第一位编辑的标题", Api.as("editor").get("/api/articles/" + id).json().getString("title"),
                     "nothing was overwritten silently");
 
-            second.clickAjax(By.id("editor:keepMine"));
-            assertFalse(second.exists(By.cssSelector(".conflict")));
+            two.keepMine();
+            assertFalse(two.showsConflict());
             assertEquals("第二位编辑的标题", Api.as("editor").get("/api/articles/" + id).json().getString("title"));
             JsonObject audit = Api.as("editor").get("/api/articles/" + id + "/audit").array().getJsonObject(1);
             assertEquals("save", audit.getString("action"), "the first editor's save is in the record");
 
             // The first editor's page is now behind: an autosave there loses the race the same way.
             one.summary("第一位编辑后来改的导语").autosaveNow();
-            assertTrue(first.exists(By.cssSelector(".conflict")), "an autosave that lost the race shows the conflict");
+            assertTrue(one.showsConflict(), "an autosave that lost the race shows the conflict");
             assertTrue(one.leavingWouldAsk(), "and the page still holds unstored text");
             assertEquals("第二位编辑的标题", Api.as("editor").get("/api/articles/" + id).json().getString("title"),
                     "the autosave overwrote nothing");
@@ -249,17 +240,17 @@ class BackOfficeJourneysIT {
         long id = Articles.id(Articles.create(uniqueTitle("语言切换")));
         try (Browser browser = Browser.open()) {
             BackOffice office = new BackOffice(browser).login("editor");
-            assertTrue(browser.text(By.id("welcome")).contains("欢迎"));
+            assertTrue(office.dashboard().welcome().contains("欢迎"));
             BackOffice.Editor editor = office.editArticle(id);
             assertEquals("保存草稿", editor.buttonLabel("save"));
             assertEquals("提交审核", editor.buttonLabel("submit"));
             browser.screenshot("6-chinese");
 
-            browser.clickAndWaitForPage(By.id("userForm:langEn"));
+            office.switchToEnglish();
             editor = office.new Editor();
             assertEquals("Save draft", editor.buttonLabel("save"));
             assertEquals("Submit for review", editor.buttonLabel("submit"));
-            assertEquals("en", browser.find(By.tagName("html")).getAttribute("lang"));
+            assertEquals("en", office.pageLanguage());
             browser.screenshot("6-english");
 
             Articles.ok(Articles.transition("editor", id, "submit"));
@@ -276,13 +267,13 @@ class BackOfficeJourneysIT {
             Articles.ok(Articles.transition("admin", id, "archive"));
             long review = Articles.id(Articles.create(uniqueTitle("英文审核界面")));
             Articles.ok(Articles.transition("editor", review, "submit"));
-            office.review(review);
-            assertEquals("Approve", browser.text(By.id("review:approve")).strip());
-            assertEquals("Request changes", browser.text(By.id("review:requestChanges")).strip());
+            BackOffice.Review english = office.review(review);
+            assertEquals("Approve", english.buttonLabel("approve"));
+            assertEquals("Request changes", english.buttonLabel("requestChanges"));
             browser.screenshot("6-english-review");
 
-            browser.clickAndWaitForPage(By.id("userForm:langZh"));
-            assertEquals("批准", browser.text(By.id("review:approve")).strip());
+            office.switchToChinese();
+            assertEquals("批准", english.buttonLabel("approve"));
         }
     }
 }

@@ -19,7 +19,6 @@ import javax.imageio.ImageIO;
 import org.healthportal.cms.testsupport.Api;
 import org.healthportal.cms.testsupport.Browser;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 
 /** Uploads through the media screen: an image bomb refused with the node still answering, metadata not served. */
 class MediaLimitsIT {
@@ -34,13 +33,10 @@ class MediaLimitsIT {
         String alt = "炸弹图 " + UUID.randomUUID().toString().substring(0, 6);
         try (Browser browser = Browser.open()) {
             BackOffice office = new BackOffice(browser).login("editor");
-            browser.go("/admin/media.xhtml");
-            browser.find(By.cssSelector("input[type=file]")).sendKeys(bomb.toString());
-            browser.type(By.id("upload:alt"), alt);
-            browser.clickAndWaitForPage(By.id("upload:send"));
+            MediaLibrary media = office.media().upload(bomb, alt);
             assertTrue(office.messages().contains("50,000×50,000") && office.messages().contains("40 百万像素"),
                     office.messages());
-            assertFalse(browser.exists(By.cssSelector("img[alt='" + alt + "']")), "nothing stored");
+            assertFalse(media.showsImage(alt), "nothing stored");
         }
         assertEquals(200, Api.anonymous().get("/health/ready").status());
     }
@@ -59,12 +55,9 @@ class MediaLimitsIT {
         String alt = "带元数据的图 " + UUID.randomUUID().toString().substring(0, 6);
         try (Browser browser = Browser.open()) {
             BackOffice office = new BackOffice(browser).login("editor");
-            browser.go("/admin/media.xhtml");
-            browser.find(By.cssSelector("input[type=file]")).sendKeys(file.toString());
-            browser.type(By.id("upload:alt"), alt);
-            browser.clickAndWaitForPage(By.id("upload:send"));
+            MediaLibrary media = office.media().upload(file, alt);
             assertTrue(office.messages().contains("已上传"), office.messages());
-            String src = browser.find(By.cssSelector("img[alt='" + alt + "']")).getAttribute("src");
+            String src = media.imageSource(alt);
             HttpResponse<byte[]> served = HttpClient.newHttpClient().send(
                     Api.anonymous().request(URI.create(src).getPath()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(200, served.statusCode());

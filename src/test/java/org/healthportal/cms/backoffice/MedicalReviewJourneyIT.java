@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.healthportal.cms.testsupport.Api;
 import org.healthportal.cms.testsupport.Browser;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 
 /**
  * Medical review in the browser: a reviewer whose verification lapsed cannot approve, an editor justifies a
@@ -31,24 +30,23 @@ class MedicalReviewJourneyIT {
             editor.submit();
             assertTrue(office.messages().contains("根治"), office.messages());
             assertTrue(editor.state().contains("state-DRAFT"), "not submitted while a claim is unjustified");
-            assertTrue(browser.exists(By.cssSelector(".finding mark.claim")), "the finding is highlighted");
+            assertTrue(editor.highlightsAClaim(), "the finding is highlighted");
             browser.screenshot("11-claims-flagged");
-            browser.type(By.cssSelector(".finding input[id$='justification']"), "原文为否定表述：不能根治。");
-            editor.submit();
+            editor.justifyClaim("原文为否定表述：不能根治。").submit();
             assertTrue(editor.state().contains("state-IN_REVIEW"), editor.state() + " " + office.messages());
             office.logout();
 
             office.login("retired");
             BackOffice.Review lapsed = office.review(id);
             assertFalse(lapsed.canApprove(), "no Approve for a lapsed reviewer");
-            assertTrue(browser.text(By.id("review:gate")).contains("已过期"), browser.text(By.id("review:gate")));
+            assertTrue(lapsed.gate().contains("已过期"), lapsed.gate());
             browser.screenshot("11-lapsed-reviewer");
             office.logout();
 
             office.login("reviewer");
             BackOffice.Review review = office.review(id);
-            assertTrue(browser.text(By.id("claims")).contains("原文为否定表述"), "the reviewer sees the justification");
-            assertTrue(browser.exists(By.cssSelector(".review-text mark.claim")), "the term is marked in the text");
+            assertTrue(review.claims().contains("原文为否定表述"), "the reviewer sees the justification");
+            assertTrue(review.marksAClaimInTheText(), "the term is marked in the text");
             browser.screenshot("11-review-with-justification");
             review.approve();
             assertTrue(review.state().contains("state-APPROVED"), review.state());

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.h2.tools.Server;
+import org.healthportal.cms.backoffice.BackOffice;
 import org.healthportal.cms.testsupport.Api;
 import org.healthportal.cms.testsupport.Browser;
 import org.healthportal.cms.testsupport.CmsServer;
@@ -26,7 +27,6 @@ import org.healthportal.cms.testsupport.TcpProxy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 
 /**
  * The database goes away and comes back, between a node and its database (a TCP proxy the test cuts): what needs
@@ -141,29 +141,26 @@ class DatabaseOutageIT {
         assertEquals(201, created.status(), created.toString());
         long id = created.json().getJsonNumber("id").longValue();
         try (Browser browser = Browser.open(node)) {
-            browser.go("/login.xhtml");
-            browser.type(By.id("login:username"), "editor");
-            browser.type(By.id("login:password"), "editor-demo");
-            browser.clickAndWaitForPage(By.id("login:submit"));
-            browser.go("/admin/articles/edit.xhtml?id=" + id);
+            BackOffice office = new BackOffice(browser).login("editor");
+            BackOffice.Editor editor = office.editArticle(id);
             String typed = title + " 停库时修改";
-            browser.type(By.id("editor:title"), typed);
+            editor.title(typed);
 
             proxy.cut();
             await(() -> reader.get("/health/ready").status() == 503, "ready reports down");
             try {
-                browser.clickAjax(By.id("editor:save"));
+                editor.save();
             } catch (RuntimeException e) {
                 throw new AssertionError("no answer to the save: " + browser.driver().getPageSource(), e);
             }
-            String messages = browser.text(By.id("messages"));
+            String messages = office.messages();
             assertTrue(messages.contains("数据库暂时无法访问"), "says why: " + messages);
-            assertEquals(typed, browser.find(By.id("editor:title")).getAttribute("value"), "what was typed is kept");
+            assertEquals(typed, editor.titleValue(), "what was typed is kept");
 
             proxy.restore();
             await(() -> reader.get("/health/ready").status() == 200, "ready again");
-            browser.clickAjax(By.id("editor:save"));
-            browser.waitUntil(d -> d.getPageSource().contains("草稿已保存"));
+            editor.save();
+            office.waitUntilPageSays("草稿已保存");
             assertEquals(1, countArticlesTitled(typed), "saved once the database is back");
         } finally {
             proxy.restore();
