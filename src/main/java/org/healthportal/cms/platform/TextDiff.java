@@ -69,23 +69,23 @@ public final class TextDiff {
         }
         StringBuilder out = new StringBuilder();
         for (String same : a.subList(0, prefix)) {
-            out.append("<p class=\"same\">").append(escape(same)).append("</p>");
+            out.append("<p class=\"same\">").append(Html.escape(same)).append("</p>");
         }
         List<String> middleA = a.subList(prefix, a.size() - suffix);
         List<String> middleB = b.subList(prefix, b.size() - suffix);
         if ((long) (middleA.size() + 1) * (middleB.size() + 1) > MAX_CELLS) {
-            out.append("<p class=\"diff-note\">").append(escape(tooLargeNote)).append("</p>");
+            out.append("<p class=\"diff-note\">").append(Html.escape(tooLargeNote)).append("</p>");
             for (String removed : middleA) {
-                out.append("<p class=\"removed\"><del>").append(escape(removed)).append("</del></p>");
+                out.append("<p class=\"removed\"><del>").append(Html.escape(removed)).append("</del></p>");
             }
             for (String added : middleB) {
-                out.append("<p class=\"added\"><ins>").append(escape(added)).append("</ins></p>");
+                out.append("<p class=\"added\"><ins>").append(Html.escape(added)).append("</ins></p>");
             }
         } else {
             blockDiff(middleA, middleB, out);
         }
         for (String same : a.subList(a.size() - suffix, a.size())) {
-            out.append("<p class=\"same\">").append(escape(same)).append("</p>");
+            out.append("<p class=\"same\">").append(Html.escape(same)).append("</p>");
         }
         return out.toString();
     }
@@ -99,7 +99,7 @@ public final class TextDiff {
         int j = 0;
         while (i < a.size() || j < b.size()) {
             if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
-                out.append("<p class=\"same\">").append(escape(a.get(i))).append("</p>");
+                out.append("<p class=\"same\">").append(Html.escape(a.get(i))).append("</p>");
                 i++;
                 j++;
             } else if (i < a.size() && j < b.size() && lcs[i + 1][j] == lcs[i][j + 1] && lcs[i + 1][j + 1] == lcs[i][j]) {
@@ -111,10 +111,10 @@ public final class TextDiff {
                 i++;
                 j++;
             } else if (j < b.size() && (i == a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                out.append("<p class=\"added\"><ins>").append(escape(b.get(j))).append("</ins></p>");
+                out.append("<p class=\"added\"><ins>").append(Html.escape(b.get(j))).append("</ins></p>");
                 j++;
             } else {
-                out.append("<p class=\"removed\"><del>").append(escape(a.get(i))).append("</del></p>");
+                out.append("<p class=\"removed\"><del>").append(Html.escape(a.get(i))).append("</del></p>");
                 i++;
             }
         }
@@ -136,7 +136,7 @@ public final class TextDiff {
         while (i < a.size() || j < b.size()) {
             if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
                 flush(out, del, ins);
-                out.append(escape(a.get(i)));
+                out.append(Html.escape(a.get(i)));
                 i++;
                 j++;
             } else if (j < b.size() && (i == a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
@@ -150,17 +150,17 @@ public final class TextDiff {
     }
 
     private static String wholesale(String before, String after) {
-        return (before.isEmpty() ? "" : "<del>" + escape(before) + "</del>")
-                + (after.isEmpty() ? "" : "<ins>" + escape(after) + "</ins>");
+        return (before.isEmpty() ? "" : "<del>" + Html.escape(before) + "</del>")
+                + (after.isEmpty() ? "" : "<ins>" + Html.escape(after) + "</ins>");
     }
 
     private static void flush(StringBuilder out, StringBuilder del, StringBuilder ins) {
         if (del.length() > 0) {
-            out.append("<del>").append(escape(del.toString())).append("</del>");
+            out.append("<del>").append(Html.escape(del.toString())).append("</del>");
             del.setLength(0);
         }
         if (ins.length() > 0) {
-            out.append("<ins>").append(escape(ins.toString())).append("</ins>");
+            out.append("<ins>").append(Html.escape(ins.toString())).append("</ins>");
             ins.setLength(0);
         }
     }
@@ -176,9 +176,6 @@ public final class TextDiff {
         return t;
     }
 
-    static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 
     private static String decode(String s) {
         return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#34;", "\"")

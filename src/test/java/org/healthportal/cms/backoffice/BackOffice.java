@@ -166,6 +166,12 @@ public final class BackOffice {
             return this;
         }
 
+        /** The address field: the part after /articles/. */
+        Editor slug(String slug) {
+            browser.type(By.id("editor:slug"), slug);
+            return this;
+        }
+
         Editor summary(String summary) {
             browser.type(By.id("editor:summary"), summary);
             return this;

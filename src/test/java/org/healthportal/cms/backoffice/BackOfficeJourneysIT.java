@@ -200,6 +200,32 @@ class BackOfficeJourneysIT {
     }
 
     @Test
+    void aTakenAddressRefusesTheWholeSaveAndTheNextSaveIsNoConflict() {
+        JsonObject taken = Articles.create(uniqueTitle("已有地址的文章"));
+        JsonObject created = Articles.create(uniqueTitle("要改地址的文章"));
+        long id = Articles.id(created);
+        try (Browser browser = Browser.open()) {
+            BackOffice office = new BackOffice(browser).login("editor");
+            BackOffice.Editor editor = office.editArticle(id);
+            editor.title("改过的标题").slug(taken.getString("slug")).save();
+            assertTrue(office.messages().contains("已被使用"), office.messages());
+            JsonObject stored = Api.as("editor").get("/api/articles/" + id).json();
+            assertEquals(created.getString("title"), stored.getString("title"), "a refused address saves nothing");
+            assertEquals(created.getString("slug"), stored.getString("slug"));
+
+            editor.slug("moved-" + id).save();
+            assertFalse(editor.showsConflict(), "the editor's version is still the stored one");
+            assertTrue(office.messages().contains("草稿已保存"), office.messages());
+            stored = Api.as("editor").get("/api/articles/" + id).json();
+            assertEquals("改过的标题", stored.getString("title"));
+            assertEquals("moved-" + id, stored.getString("slug"));
+            editor.summary("之后自动保存的导语").autosaveNow();
+            assertFalse(editor.showsConflict(), "nor does the autosave after it meet a conflict with my own edit");
+            assertEquals("之后自动保存的导语", Api.as("editor").get("/api/articles/" + id).json().getString("summary"));
+        }
+    }
+
+    @Test
     void twoEditorsSavingTheSameArticleSeeTheConflictAndLoseNothing() {
         long id = Articles.id(Articles.create(uniqueTitle("失眠的中医调理")));
         try (Browser first = Browser.open(); Browser second = Browser.open()) {

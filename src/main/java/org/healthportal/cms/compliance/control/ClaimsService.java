@@ -113,20 +113,6 @@ public class ClaimsService {
         return findings;
     }
 
-    /**
-     * Checks again at approval: a term flagged now that was not justified at submission (the dictionary grew)
-     * blocks the approval; the reviewer requests changes instead.
-     */
-    public void checkAtApproval(CheckedText revision) {
-        List<String> justified = recorded(revision).stream().map(ClaimFinding::getTerm).toList();
-        List<String> fresh = check(revision).stream().map(ClaimsCheck.Finding::term)
-                .filter(t -> !justified.contains(t)).toList();
-        if (!fresh.isEmpty()) {
-            throw new CmsException.Conflict("Flagged wording without a justification: " + String.join(", ", fresh)
-                    + "; request changes").withKey("error.claimsAtApproval", String.join("、", fresh));
-        }
-    }
-
     /** The admin's username. */
     private String requireAdmin() {
         if (!currentUser.require().has(Role.ADMIN)) {

@@ -24,7 +24,7 @@ public final class ClaimMarks {
             } else {
                 String text = m.group(2);
                 for (String term : terms) {
-                    String escaped = term.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+                    String escaped = org.healthportal.cms.platform.Html.escapeText(term);
                     text = ClaimsCheck.pattern(escaped).matcher(text)
                             .replaceAll(r -> "<mark class=\"claim\">" + Matcher.quoteReplacement(r.group()) + "</mark>");
                 }

@@ -106,8 +106,7 @@ public class ArticleChanges {
         Account actor = currentUser.require();
         // The role first, before anything is read: the answer does not depend on the article.
         if (!action.allowedFor(actor.getRoles())) {
-            throw new CmsException.Forbidden("Your roles " + actor.getRoles() + " may not " + action.wireName()
-                    + "; it needs one of " + action.roles()).withKey("error.roleRefuses", action.wireName());
+            refuse(Refusal.role(action, actor.getRoles()));
         }
         if (comment != null && comment.length() > COMMENT_MAX) {
             throw new CmsException.InvalidInput("comment is too long: at most " + COMMENT_MAX + " characters")
@@ -287,7 +286,7 @@ public class ArticleChanges {
     private Account requireEditor() {
         Account account = currentUser.require();
         if (!account.has(org.healthportal.cms.accounts.entity.Role.EDITOR)) {
-            throw new CmsException.Forbidden("Only editors create and edit articles").withKey("error.editorOnly");
+            refuse(Refusal.notAnEditor());
         }
         return account;
     }

@@ -126,9 +126,7 @@ public class Article {
             return Optional.of(new Transition(AuditAction.SAVE, latest, from, from));
         }
         if (!from.startsNewRevisionOnEdit()) {
-            throw new CmsException.Conflict(from == RevisionState.IN_REVIEW
-                    ? "The article is in review and cannot change until the reviewer approves it or requests changes"
-                    : "The article is " + from + " and cannot be edited").withKey("error.notEditable", from.name());
+            throw notEditable(from);
         }
         if (content.hash().equals(latest.getContentHash())) {
             return Optional.empty();
@@ -169,8 +167,7 @@ public class Article {
         RevisionState from = latest.getState();
         RevisionState to = from.after(WorkflowAction.APPROVE);
         if (latest.isContributor(reviewer)) {
-            throw new CmsException.Forbidden("You cannot approve a revision you wrote; another reviewer must approve it")
-                    .withKey("error.selfApproval");
+            throw ownWork(WorkflowAction.APPROVE);
         }
         latest.markApproved(reviewer, credentials.get(), now);
         latest.moveTo(to, now);
@@ -245,8 +242,7 @@ public class Article {
             revision.getState().after(WorkflowAction.PUBLISH);
         }
         if (!revision.hasValidApproval()) {
-            throw new CmsException.Conflict("Revision " + revision.getNumber()
-                    + " has no approval matching its current text; it needs a new review").withKey("error.approvalStale");
+            throw approvalStale(revision);
         }
         if (liveRevision != null && liveRevision != revision && liveRevision.getNumber() > revision.getNumber()) {
             throw new CmsException.Conflict("Revision " + revision.getNumber()
@@ -301,7 +297,7 @@ public class Article {
         Revision live = requireLive();
         live.getState().after(WorkflowAction.CONFIRM_REVIEW);
         if (live.isContributor(reviewer)) {
-            throw new CmsException.Forbidden("You cannot re-review a revision you wrote").withKey("error.selfApproval");
+            throw ownWork(WorkflowAction.CONFIRM_REVIEW);
         }
         reviewedAt(now);
         touch(now);
@@ -371,7 +367,7 @@ public class Article {
 
     private Revision requireLive() {
         if (liveRevision == null) {
-            throw new CmsException.Conflict("The article is not online").withKey("error.notOnline");
+            throw notOnline();
         }
         return liveRevision;
     }
@@ -411,12 +407,11 @@ public class Article {
      */
     public Optional<Refusal> refusal(WorkflowAction action, Account account, SignOffChecks checks) {
         if (!action.allowedFor(account.getRoles())) {
-            return Optional.of(Refusal.role(action.wireName(), account.getRoles(), action.roles()));
+            return Optional.of(Refusal.role(action, account.getRoles()));
         }
         Revision target = action.actsOnLive() ? liveRevision : latestRevision;
         if (target == null) {
-            return Optional.of(new Refusal(Refusal.Reason.STATE,
-                    new CmsException.Conflict("The article is not online").withKey("error.notOnline")));
+            return Optional.of(new Refusal(Refusal.Reason.STATE, notOnline()));
         }
         if (!target.getState().allows(action)) {
             try {
@@ -426,16 +421,11 @@ public class Article {
             }
         }
         if (action == WorkflowAction.PUBLISH && !target.hasValidApproval()) {
-            return Optional.of(new Refusal(Refusal.Reason.APPROVAL, new CmsException.Conflict("Revision "
-                    + target.getNumber() + " has no approval matching its current text; it needs a new review")
-                    .withKey("error.approvalStale")));
+            return Optional.of(new Refusal(Refusal.Reason.APPROVAL, approvalStale(target)));
         }
         if (action.isSignOff()) {
             if (target.isContributor(account)) {
-                return Optional.of(new Refusal(Refusal.Reason.OWN_WORK, new CmsException.Forbidden(
-                        action == WorkflowAction.APPROVE
-                                ? "You cannot approve a revision you wrote; another reviewer must approve it"
-                                : "You cannot re-review a revision you wrote").withKey("error.selfApproval")));
+                return Optional.of(new Refusal(Refusal.Reason.OWN_WORK, ownWork(action)));
             }
             Optional<CmsException> gate = checks.credentialProblem(account, target.getCategory());
             if (gate.isPresent()) {
@@ -454,17 +444,36 @@ public class Article {
     /** Why {@code account} may not edit the article's text now (restore, address), or empty when it may. */
     public Optional<Refusal> refusalToEdit(Account account) {
         if (!account.has(org.healthportal.cms.accounts.entity.Role.EDITOR)) {
-            return Optional.of(new Refusal(Refusal.Reason.ROLE, new CmsException.Forbidden(
-                    "Only editors create and edit articles").withKey("error.editorOnly")));
+            return Optional.of(Refusal.notAnEditor());
         }
         RevisionState state = latestRevision.getState();
         if (!state.isEditableInPlace() && !state.startsNewRevisionOnEdit()) {
-            return Optional.of(new Refusal(Refusal.Reason.STATE, new CmsException.Conflict(
-                    state == RevisionState.IN_REVIEW
-                            ? "The article is in review and cannot change until the reviewer approves it or requests changes"
-                            : "The article is " + state + " and cannot be edited").withKey("error.notEditable", state.name())));
+            return Optional.of(new Refusal(Refusal.Reason.STATE, notEditable(state)));
         }
         return Optional.empty();
+    }
+
+    // The refusals the guards above and refusal() share, so both say the same.
+
+    private static CmsException notOnline() {
+        return new CmsException.Conflict("The article is not online").withKey("error.notOnline");
+    }
+
+    private static CmsException approvalStale(Revision revision) {
+        return new CmsException.Conflict("Revision " + revision.getNumber()
+                + " has no approval matching its current text; it needs a new review").withKey("error.approvalStale");
+    }
+
+    private static CmsException ownWork(WorkflowAction action) {
+        return new CmsException.Forbidden(action == WorkflowAction.APPROVE
+                ? "You cannot approve a revision you wrote; another reviewer must approve it"
+                : "You cannot re-review a revision you wrote").withKey("error.selfApproval");
+    }
+
+    private static CmsException notEditable(RevisionState state) {
+        return new CmsException.Conflict(state == RevisionState.IN_REVIEW
+                ? "The article is in review and cannot change until the reviewer approves it or requests changes"
+                : "The article is " + state + " and cannot be edited").withKey("error.notEditable", state.name());
     }
 
     public RevisionState state() {

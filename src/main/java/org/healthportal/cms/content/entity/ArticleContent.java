@@ -1,10 +1,7 @@
 package org.healthportal.cms.content.entity;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.healthportal.cms.platform.CmsException;
 import org.healthportal.cms.taxonomy.entity.Category;
@@ -99,15 +96,6 @@ public record ArticleContent(String title, String summary, String body, Category
             parts.add(String.valueOf(audience));
             references.forEach(r -> parts.add(r.line()));
         }
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String part : parts) {
-                digest.update(part.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return org.healthportal.cms.platform.Hashing.sha256Hex(parts);
     }
 }

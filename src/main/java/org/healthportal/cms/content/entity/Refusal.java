@@ -25,8 +25,16 @@ public record Refusal(Reason reason, CmsException failure) {
         CLAIMS
     }
 
-    static Refusal role(String action, Set<Role> held, Set<Role> needed) {
-        return new Refusal(Reason.ROLE, new CmsException.Forbidden("Your roles " + held + " may not " + action
-                + "; it needs one of " + needed).withKey("error.roleRefuses", action));
+    /** None of {@code held} may ask for the action. */
+    public static Refusal role(WorkflowAction action, Set<Role> held) {
+        return new Refusal(Reason.ROLE, new CmsException.Forbidden("Your roles " + held + " may not "
+                + action.wireName() + "; it needs one of " + action.roles()).withKey("error.roleRefuses",
+                action.wireName()));
+    }
+
+    /** Writing articles (create, save, restore, a new address) is for editors. */
+    public static Refusal notAnEditor() {
+        return new Refusal(Reason.ROLE, new CmsException.Forbidden("Only editors create and edit articles")
+                .withKey("error.editorOnly"));
     }
 }

@@ -10,11 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 
 /**
  * Who did what, when, to which revision, or, for what admins do outside articles, to which target (such as
@@ -120,21 +117,11 @@ public class AuditEvent {
         String[] parts = {previousHash, String.valueOf(articleId), String.valueOf(revisionId),
                 String.valueOf(revisionNumber), actor, micros, String.valueOf(action), String.valueOf(fromState),
                 String.valueOf(toState), String.valueOf(comment)};
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String part : parts) {
-                digest.update(part.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-            }
-            if (target != null) {
-                digest.update("target=".getBytes(StandardCharsets.UTF_8));
-                digest.update(target.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        java.util.List<String> hashed = new java.util.ArrayList<>(java.util.Arrays.asList(parts));
+        if (target != null) {
+            hashed.add("target=" + target);
         }
+        return org.healthportal.cms.platform.Hashing.sha256Hex(hashed);
     }
 
     public String getPrevHash() {

@@ -13,11 +13,12 @@ public record ArticleView(Long articleId, String slug, Long revisionId, String t
                           String reviewerTitle, String reviewerInstitution, Integer disclaimerVersion,
                           String disclaimerText, String correctionNotice, Instant correctedAt,
                           Instant lastReviewedAt, Instant nextReviewDue, String source, String byline,
-                          String audience, List<Reference> references) {
+                          String audience, List<Reference> references,
+                          boolean reviewOverdue) {
 
-    /** True once the next review date has passed: the page says so (and may ask not to be indexed). */
+    /** True once the next review date had passed when read: the page says so (and may ask not to be indexed). */
     public boolean isReviewOverdue() {
-        return nextReviewDue != null && !nextReviewDue.isAfter(Instant.now());
+        return reviewOverdue;
     }
 
     public boolean isReviewed() {

@@ -31,6 +31,9 @@ public class PublicContent {
     @PersistenceContext
     EntityManager em;
 
+    @jakarta.inject.Inject
+    java.time.Clock clock;
+
     /** The live article with this slug and what its page shows besides: first publication, review history. */
     public Optional<LivePage> livePage(String slug) {
         return findLive(slug).map(a -> new LivePage(a, firstPublished(a.articleId()).orElse(a.publishedAt()),
@@ -42,25 +45,47 @@ public class PublicContent {
      * references, as projections (no entity and its eager relations is loaded for a public page).
      */
     public Optional<ArticleView> findLive(String slug) {
-        Optional<Object[]> found = em.createQuery("SELECT a.id, a.slug, r.id, r.title, r.summary, r.body, c.id,"
-                        + " r.publishedAt, r.approvedAt, ap.id, ap.displayName, d.versionNumber, d.textZh,"
-                        + " a.correctionNotice, a.correctedAt, a.lastReviewedAt, a.nextReviewDue, r.source, r.byline,"
-                        + " r.audience"
+        Optional<LiveRow> found = em.createQuery("SELECT NEW " + LiveRow.class.getName() + "(a.id, a.slug, r.id,"
+                        + " r.title, r.summary, r.body, c.id, r.publishedAt, r.approvedAt, ap.id, ap.displayName,"
+                        + " d.versionNumber, d.textZh, a.correctionNotice, a.correctedAt, a.lastReviewedAt,"
+                        + " a.nextReviewDue, r.source, r.byline, r.audience)"
                         + " FROM Article a JOIN a.liveRevision r JOIN r.category c LEFT JOIN r.approvedBy ap"
-                        + " LEFT JOIN r.disclaimer d WHERE a.slug = :slug", Object[].class)
+                        + " LEFT JOIN r.disclaimer d WHERE a.slug = :slug", LiveRow.class)
                 .setParameter("slug", slug)
                 .getResultStream().findFirst();
         return found.map(row -> {
-            Object[] credentials = row[9] == null ? new Object[2] : em.createQuery(
-                            "SELECT p.professionalTitle, p.institution FROM ReviewerProfile p WHERE p.account.id = :id",
-                            Object[].class)
-                    .setParameter("id", row[9]).getResultStream().findFirst().orElse(new Object[2]);
-            return new ArticleView((Long) row[0], (String) row[1], (Long) row[2], (String) row[3], (String) row[4],
-                    (String) row[5], (Long) row[6], (Instant) row[7], (Instant) row[8], (String) row[10],
-                    (String) credentials[0], (String) credentials[1], (Integer) row[11], (String) row[12],
-                    (String) row[13], (Instant) row[14], (Instant) row[15], (Instant) row[16], (String) row[17],
-                    (String) row[18], (String) row[19], references((Long) row[2]));
+            Credentials credentials = row.reviewerId() == null ? Credentials.NONE : em.createQuery(
+                            "SELECT NEW " + Credentials.class.getName() + "(p.professionalTitle, p.institution)"
+                                    + " FROM ReviewerProfile p WHERE p.account.id = :id", Credentials.class)
+                    .setParameter("id", row.reviewerId()).getResultStream().findFirst().orElse(Credentials.NONE);
+            return new ArticleView(row.articleId(), row.slug(), row.revisionId(), row.title(), row.summary(),
+                    row.body(), row.categoryId(), row.publishedAt(), row.approvedAt(), row.reviewerName(),
+                    credentials.title(), credentials.institution(), row.disclaimerVersion(), row.disclaimerText(),
+                    row.correctionNotice(), row.correctedAt(), row.lastReviewedAt(), row.nextReviewDue(),
+                    row.source(), row.byline(), row.audience(), references(row.revisionId()),
+                    row.nextReviewDue() != null && !row.nextReviewDue().isAfter(clock.instant()));
         });
+    }
+
+    /** The live revision's row as the article page's query reads it, before its references and credentials. */
+    public record LiveRow(Long articleId, String slug, Long revisionId, String title, String summary, String body,
+                          Long categoryId, Instant publishedAt, Instant approvedAt, Long reviewerId,
+                          String reviewerName, Integer disclaimerVersion, String disclaimerText,
+                          String correctionNotice, Instant correctedAt, Instant lastReviewedAt, Instant nextReviewDue,
+                          String source, String byline, String audience) {
+    }
+
+    /** What the page shows of the approving reviewer's credentials. */
+    public record Credentials(String title, String institution) {
+        static final Credentials NONE = new Credentials(null, null);
+    }
+
+    /** One sitemap entry: the address and when its live text was published. */
+    public record SitemapEntry(String slug, Instant publishedAt) {
+    }
+
+    /** A live article and the revision the public reads. */
+    public record LiveRevision(Long articleId, Long revisionId) {
     }
 
     private List<Reference> references(Long revisionId) {
@@ -160,9 +185,10 @@ public class PublicContent {
     }
 
     /** One slice of the sitemap's articles: slug and last change, ordered by id. */
-    public List<Object[]> sitemapSlice(Instant overdueAt, int first, int max) {
-        var query = em.createQuery("SELECT a.slug, r.publishedAt FROM Article a JOIN a.liveRevision r WHERE 1 = 1"
-                + notOverdue(overdueAt) + " ORDER BY a.id", Object[].class);
+    public List<SitemapEntry> sitemapSlice(Instant overdueAt, int first, int max) {
+        var query = em.createQuery("SELECT NEW " + SitemapEntry.class.getName() + "(a.slug, r.publishedAt)"
+                + " FROM Article a JOIN a.liveRevision r WHERE 1 = 1" + notOverdue(overdueAt) + " ORDER BY a.id",
+                SitemapEntry.class);
         if (overdueAt != null) {
             query.setParameter("at", overdueAt);
         }
@@ -174,9 +200,9 @@ public class PublicContent {
     }
 
     /** The live revision id of every live article: what each node compares change signals against. */
-    public List<Object[]> liveRevisionIds() {
-        return em.createQuery("SELECT a.id, a.liveRevision.id FROM Article a WHERE a.liveRevision IS NOT NULL",
-                Object[].class).getResultList();
+    public List<LiveRevision> liveRevisionIds() {
+        return em.createQuery("SELECT NEW " + LiveRevision.class.getName() + "(a.id, a.liveRevision.id)"
+                + " FROM Article a WHERE a.liveRevision IS NOT NULL", LiveRevision.class).getResultList();
     }
 
     /** The live revision id of one article, empty when it is offline or gone. */

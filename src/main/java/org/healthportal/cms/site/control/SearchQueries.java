@@ -214,6 +214,7 @@ public final class SearchQueries {
         }
     }
 
+    /** As the highlighter encodes its excerpts, so highlighted and plain excerpts read the same. */
     public static String escape(String text) {
         return SimpleHTMLEncoder.htmlEncode(text == null ? "" : text);
     }

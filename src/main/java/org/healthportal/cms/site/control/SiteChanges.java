@@ -119,8 +119,8 @@ public class SiteChanges {
         cursor = new ChangeCursor(log.latestId(), gapGrace, MAX_MISSING);
         lastRead = now;
         lastPurge = now;
-        for (Object[] row : content.liveRevisionIds()) {
-            liveRevisions.put((Long) row[0], (Long) row[1]);
+        for (PublicContent.LiveRevision row : content.liveRevisionIds()) {
+            liveRevisions.put(row.articleId(), row.revisionId());
         }
         CacheManager manager = null;
         try {
@@ -177,7 +177,7 @@ public class SiteChanges {
     /** A signal from another node: drop pages now (no container services needed), re-read the rest after. */
     void received(String text) {
         Signal signal = Signal.decode(text);
-        if (signal == null || applied.putIfAbsent(signal.token(), Instant.now()) != null) {
+        if (signal == null || applied.putIfAbsent(signal.token(), clock.instant()) != null) {
             return;
         }
         switch (signal.kind()) {
@@ -286,8 +286,8 @@ public class SiteChanges {
         LOG.warning("The change log was unreadable for longer than it keeps changes: re-reading every live article");
         ChangeCursor fresh = new ChangeCursor(log.latestId(), gapGrace, MAX_MISSING);
         Map<Long, Long> live = new HashMap<>();
-        for (Object[] row : content.liveRevisionIds()) {
-            live.put((Long) row[0], (Long) row[1]);
+        for (PublicContent.LiveRevision row : content.liveRevisionIds()) {
+            live.put(row.articleId(), row.revisionId());
         }
         for (Long known : new ArrayList<>(liveRevisions.keySet())) {
             if (!live.containsKey(known)) {

@@ -30,6 +30,9 @@ public class ComplianceRecord {
     ArticleChanges workflow;
 
     @Inject
+    java.time.Clock clock;
+
+    @Inject
     ClaimsService claims;
 
     @Inject
@@ -48,7 +51,7 @@ public class ComplianceRecord {
                 c.getRevision().getNumber(), c.getAuthor().getUsername(), c.getCreatedAt(), c.getBody())).toList();
         return new Record(a.getId(), a.getSlug(), a.state().name(), a.isLive(),
                 a.getLiveRevision() == null ? null : a.getLiveRevision().getNumber(), a.getLastReviewedAt(),
-                a.getNextReviewDue(), a.getCorrectionNotice(), a.getCorrectedAt(), Instant.now(),
+                a.getNextReviewDue(), a.getCorrectionNotice(), a.getCorrectedAt(), clock.instant(),
                 currentUser.require().getUsername(), revisions, comments, events);
     }
 

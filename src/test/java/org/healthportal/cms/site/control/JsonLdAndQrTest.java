@@ -28,7 +28,7 @@ class JsonLdAndQrTest {
                 Instant.parse("2025-07-01T02:00:00Z"), Instant.parse("2025-06-30T16:30:00Z"), "王医生", "主任医师",
                 "示例医院", 1, "免责声明", null, null, Instant.parse("2025-06-30T16:30:00Z"), null, "编辑部", "李编辑",
                 "成年读者", List.of(new org.healthportal.cms.content.entity.Reference("中国脑卒中早期康复治疗指南",
-                        "中华神经科杂志", 2017, "10.3760/cma.j.issn.1006-7876.2017.06.002")));
+                        "中华神经科杂志", 2017, "10.3760/cma.j.issn.1006-7876.2017.06.002")), false);
         String json = JsonLd.medicalWebPage(a, "https://h.example/articles/x", "站点",
                 Instant.parse("2025-06-30T07:31:00Z"), List.of(), "https://h.example/", ZoneId.of("Asia/Shanghai"));
         assertFalse(json.contains("</script>"), json);

@@ -250,7 +250,7 @@ public class EditArticleBacking implements Serializable {
 
     /** The excerpt of a finding with the term marked. */
     public String marked(ClaimsCheck.Finding finding) {
-        String escaped = finding.excerpt().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        String escaped = org.healthportal.cms.platform.Html.escapeText(finding.excerpt());
         return ClaimMarks.mark(escaped, List.of(finding.term()));
     }
 

@@ -38,6 +38,9 @@ public class PublicSiteFilter extends HttpFilter {
     PageStore store;
 
     @Inject
+    java.time.Clock clock;
+
+    @Inject
     PublicContent content;
 
     @Inject
@@ -155,7 +158,7 @@ public class PublicSiteFilter extends HttpFilter {
         if (capture.passedThrough()) {
             return;
         }
-        CachedPage page = CachedPage.of(capture.getContentType(), capture.bytes(), Instant.now());
+        CachedPage page = CachedPage.of(capture.getContentType(), capture.bytes(), clock.instant());
         if (key != null && capture.status() == HttpServletResponse.SC_OK) {
             store.put(key, page, generation);
         }

@@ -16,6 +16,9 @@ import org.healthportal.cms.site.control.CachedPage;
 @ApplicationScoped
 public class SiteAssets {
 
+    @Inject
+    java.time.Clock clock;
+
     private static final Map<String, String> TYPES = Map.of("css", "text/css;charset=UTF-8", "png", "image/png",
             "svg", "image/svg+xml", "ico", "image/x-icon");
 
@@ -38,7 +41,7 @@ public class SiteAssets {
         return assets.computeIfAbsent(name, n -> {
             String type = TYPES.get(n.substring(n.lastIndexOf('.') + 1));
             try (InputStream in = servletContext.getResourceAsStream("/resources/" + n)) {
-                return in == null || type == null ? null : CachedPage.of(type, in.readAllBytes(), Instant.now());
+                return in == null || type == null ? null : CachedPage.of(type, in.readAllBytes(), clock.instant());
             } catch (IOException e) {
                 return null;
             }

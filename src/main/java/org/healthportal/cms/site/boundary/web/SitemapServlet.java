@@ -30,6 +30,9 @@ public class SitemapServlet extends HttpServlet {
     PublicContent content;
 
     @Inject
+    java.time.Clock clock;
+
+    @Inject
     SiteCategories categories;
 
     @Inject
@@ -42,7 +45,7 @@ public class SitemapServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType("application/xml;charset=UTF-8");
         // Under the noindex policy, pages overdue for review are not offered to search engines either.
-        Instant overdueAt = reviewPolicy.isNoindex() ? Instant.now() : null;
+        Instant overdueAt = reviewPolicy.isNoindex() ? clock.instant() : null;
         long live = content.countListed(overdueAt);
         int files = (int) Math.max(1, (live + PER_FILE - 1) / PER_FILE);
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
@@ -81,10 +84,11 @@ public class SitemapServlet extends HttpServlet {
         int first = (file - 1) * PER_FILE;
         for (int at = first; at < first + PER_FILE; at += 5000) {
             var slice = content.sitemapSlice(overdueAt, at, Math.min(5000, first + PER_FILE - at));
-            for (Object[] row : slice) {
-                out.write("<url><loc>" + config.absolute("articles/" + row[0]) + "</loc>");
-                if (row[1] instanceof Instant published) {
-                    out.write("<lastmod>" + W3C.format(published.atOffset(ZoneOffset.UTC).withNano(0)) + "</lastmod>");
+            for (PublicContent.SitemapEntry entry : slice) {
+                out.write("<url><loc>" + config.absolute("articles/" + entry.slug()) + "</loc>");
+                if (entry.publishedAt() != null) {
+                    out.write("<lastmod>" + W3C.format(entry.publishedAt().atOffset(ZoneOffset.UTC).withNano(0))
+                            + "</lastmod>");
                 }
                 out.write("</url>\n");
             }

@@ -23,6 +23,7 @@ import org.healthportal.cms.content.entity.Refusal;
 import org.healthportal.cms.content.entity.Article;
 import org.healthportal.cms.content.entity.Revision;
 import org.healthportal.cms.platform.CmsException;
+import org.healthportal.cms.platform.Html;
 import org.healthportal.cms.platform.web.Feedback;
 import org.healthportal.cms.platform.TextDiff;
 import org.healthportal.cms.content.control.ArticleChanges;
@@ -176,11 +177,11 @@ public class ReviewBacking implements Serializable {
     }
 
     public String getMarkedTitle() {
-        return ClaimMarks.mark(escape(getRevision().getTitle()), flaggedTerms());
+        return ClaimMarks.mark(Html.escapeText(getRevision().getTitle()), flaggedTerms());
     }
 
     public String getMarkedSummary() {
-        return ClaimMarks.mark(escape(getRevision().getSummary()), flaggedTerms());
+        return ClaimMarks.mark(Html.escapeText(getRevision().getSummary()), flaggedTerms());
     }
 
     private List<String> flaggedTerms() {
@@ -190,9 +191,6 @@ public class ReviewBacking implements Serializable {
         return flagged;
     }
 
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
 
     public List<ReviewComment> getComments() {
         return workflow.comments(id);

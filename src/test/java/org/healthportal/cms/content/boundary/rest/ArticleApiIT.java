@@ -10,10 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.healthportal.cms.testsupport.Api;
+import org.healthportal.cms.testsupport.Articles;
 import org.junit.jupiter.api.Test;
 
 /** The article API contract over real HTTP against the running server. */
@@ -89,6 +91,56 @@ class ArticleApiIT {
         assertTrue(r.json().getJsonNumber("version").longValue() > version);
         assertEquals("DRAFT", r.json().getString("state"));
         assertEquals(1, r.json().getInt("revision"), "a draft changes in place");
+    }
+
+    @Test
+    void aTakenSlugRefusesTheWholeSaveAndKeepsTheVersion() {
+        JsonObject other = create(uniqueTitle("占用地址"));
+        JsonObject a = create(uniqueTitle("改地址"));
+        long version = a.getJsonNumber("version").longValue();
+        Api.Response refused = editor.put("/api/articles/" + id(a), Json.createObjectBuilder(
+                json("不该保存的标题", "摘要", "<p>不该保存</p>", categoryId(), version)).add("slug", other.getString("slug"))
+                .build().toString());
+        assertError(refused, 409, "already used");
+        JsonObject stored = editor.get("/api/articles/" + id(a)).json();
+        assertEquals(a.getString("title"), stored.getString("title"), "the text was not saved either");
+        assertEquals(a.getString("slug"), stored.getString("slug"));
+        assertEquals(version, stored.getJsonNumber("version").longValue(), "the caller's version is still current");
+        Api.Response saved = editor.put("/api/articles/" + id(a), Json.createObjectBuilder(
+                json("新标题与新地址", "摘要", "<p>新</p>", categoryId(), version)).add("slug", "slug-" + id(a) + "-new")
+                .build().toString());
+        assertEquals(200, saved.status(), "the same version saves text and address together: " + saved);
+        assertEquals("新标题与新地址", saved.json().getString("title"));
+        assertEquals("slug-" + id(a) + "-new", saved.json().getString("slug"));
+        long audited = editor.get("/api/articles/" + id(a) + "/audit").array().stream()
+                .map(e -> e.asJsonObject().getString("action")).filter(x -> x.equals("save") || x.equals("slug-change"))
+                .count();
+        assertEquals(2, audited, "one save and one address change audited");
+    }
+
+    @Test
+    void theArticleSaysWhatTheCallerMayDoAndWhyNot() {
+        JsonObject a = create(uniqueTitle("权限"));
+        java.util.Map<String, JsonObject> asEditor = allowed(editor.get("/api/articles/" + id(a)).json());
+        assertTrue(asEditor.get("edit").getBoolean("allowed"));
+        assertTrue(asEditor.get("submit").getBoolean("allowed"));
+        assertEquals("ROLE", asEditor.get("approve").getString("reason"));
+        assertEquals("STATE", asEditor.get("publish").getString("reason"));
+        assertTrue(asEditor.get("publish").getString("message").contains("Cannot publish"));
+        assertEquals(200, Articles.transition("editor", id(a), "submit").status());
+        java.util.Map<String, JsonObject> asReviewer = allowed(Api.as("reviewer").get("/api/articles/" + id(a)).json());
+        assertTrue(asReviewer.get("approve").getBoolean("allowed"), asReviewer.toString());
+        assertTrue(asReviewer.get("request-changes").getBoolean("allowed"));
+        assertEquals("ROLE", asReviewer.get("edit").getString("reason"));
+        java.util.Map<String, JsonObject> asAuthor = allowed(editor.get("/api/articles/" + id(a)).json());
+        assertEquals("STATE", asAuthor.get("edit").getString("reason"), "frozen while in review");
+    }
+
+    private static java.util.Map<String, JsonObject> allowed(JsonObject article) {
+        java.util.Map<String, JsonObject> byAction = new java.util.HashMap<>();
+        article.getJsonArray("allowedActions").forEach(v -> byAction.put(v.asJsonObject().getString("action"),
+                v.asJsonObject()));
+        return byAction;
     }
 
     @Test
