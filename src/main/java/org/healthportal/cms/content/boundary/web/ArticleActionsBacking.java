@@ -24,7 +24,7 @@ public class ArticleActionsBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    EditArticleBacking form;
+    EditArticleBacking editor;
 
     @Inject
     ArticleClaimsBacking claims;
@@ -44,11 +44,11 @@ public class ArticleActionsBacking implements Serializable {
 
     /** Saves what changed, then submits for review with the justifications of the claims found. */
     public void submit() {
-        if (!form.storeIfChanged()) {
+        if (!editor.storeIfChanged()) {
             return;
         }
         try {
-            form.reload(changes.apply(form.getId(), WorkflowAction.SUBMIT, null, null, claims.getJustifications()));
+            editor.reload(changes.apply(editor.getId(), WorkflowAction.SUBMIT, null, null, claims.getJustifications()));
             claims.clear();
             Feedback.info("edit.submitted");
         } catch (CmsException refused) {
@@ -88,7 +88,7 @@ public class ArticleActionsBacking implements Serializable {
 
     private void transition(WorkflowAction action, String comment, Instant at, String successKey) {
         try {
-            form.reload(changes.apply(form.getId(), action, comment, at));
+            editor.reload(changes.apply(editor.getId(), action, comment, at));
             reason = null;
             notice = null;
             Feedback.info(successKey);
@@ -98,32 +98,32 @@ public class ArticleActionsBacking implements Serializable {
     }
 
     public boolean isCanSubmit() {
-        return form.allows(WorkflowAction.SUBMIT);
+        return editor.allows(WorkflowAction.SUBMIT);
     }
 
     public boolean isCanPublish() {
-        return form.allows(WorkflowAction.PUBLISH);
+        return editor.allows(WorkflowAction.PUBLISH);
     }
 
     public boolean isCanUnpublish() {
-        return form.allows(WorkflowAction.UNPUBLISH);
+        return editor.allows(WorkflowAction.UNPUBLISH);
     }
 
     public boolean isCanTakeDown() {
-        return form.allows(WorkflowAction.TAKEDOWN);
+        return editor.allows(WorkflowAction.TAKEDOWN);
     }
 
     public boolean isCanCorrect() {
-        return form.allows(WorkflowAction.CORRECT);
+        return editor.allows(WorkflowAction.CORRECT);
     }
 
     public boolean isCanArchive() {
-        return form.allows(WorkflowAction.ARCHIVE);
+        return editor.allows(WorkflowAction.ARCHIVE);
     }
 
     /** A reviewer's decision waits on the review screen. */
     public boolean isCanReview() {
-        return form.allows(WorkflowAction.REQUEST_CHANGES);
+        return editor.allows(WorkflowAction.REQUEST_CHANGES);
     }
 
     public LocalDateTime getPublishAt() {

@@ -24,7 +24,7 @@ public class ArticleClaimsBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    EditArticleBacking form;
+    EditArticleBacking editor;
 
     @Inject
     ClaimsService claims;
@@ -32,8 +32,9 @@ public class ArticleClaimsBacking implements Serializable {
     private List<ClaimsCheck.Finding> findings;
     private final Map<String, String> justifications = new HashMap<>();
 
-    /** Runs the claims check on the text as it stands in the form. */
+    /** Runs the claims check on the text as it stands in the editor. */
     public void checkClaims() {
+        ArticleForm form = editor.getForm();
         findings = claims.check(form.getTitle(), form.getSummary(), HtmlSanitizer.sanitize(form.getBody()));
         if (findings.isEmpty()) {
             Feedback.info("claims.none");
@@ -41,7 +42,7 @@ public class ArticleClaimsBacking implements Serializable {
     }
 
     /** A submission went through: its findings are settled. */
-    void clear() {
+    public void clear() {
         findings = null;
     }
 

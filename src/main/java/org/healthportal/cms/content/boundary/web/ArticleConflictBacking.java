@@ -21,7 +21,7 @@ public class ArticleConflictBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    EditArticleBacking form;
+    EditArticleBacking editor;
 
     @Inject
     ArticleService articles;
@@ -30,9 +30,10 @@ public class ArticleConflictBacking implements Serializable {
     private Snapshot mine;
 
     /** Holds the form's text aside with the version stored now; called when a save found the article changed. */
-    void open() {
-        mine = new Snapshot(form.getTitle(), form.getSummary(), form.getBody(), form.getVersion());
-        Article current = articles.get(form.getId());
+    public void open() {
+        ArticleForm form = editor.getForm();
+        mine = new Snapshot(form.getTitle(), form.getSummary(), form.getBody(), editor.getVersion());
+        Article current = articles.get(editor.getId());
         Revision latest = current.getLatestRevision();
         theirs = new Snapshot(latest.getTitle(), latest.getSummary(), latest.getBody(), current.getVersion());
         Feedback.warn("edit.conflict");
@@ -45,16 +46,16 @@ public class ArticleConflictBacking implements Serializable {
 
     /** After a conflict: save my text over theirs, knowingly. */
     public void keepMine() {
-        form.overwrite(theirs.version());
+        editor.overwrite(theirs.version());
         theirs = null;
         mine = null;
-        form.save();
+        editor.save();
     }
 
     /** After a conflict: continue from their text; mine stays on screen to copy from. */
     public void takeTheirs() {
         Snapshot kept = mine;
-        form.reloadStored();
+        editor.reloadStored();
         theirs = null;
         mine = kept;
     }

@@ -20,7 +20,7 @@ public class ArticlePreviewBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    EditArticleBacking form;
+    EditArticleBacking editor;
 
     @Inject
     DisclaimerService disclaimers;
@@ -40,11 +40,12 @@ public class ArticlePreviewBacking implements Serializable {
 
     /** The references as the public page lists them: those with a title. */
     public List<ReferenceRow> getReferences() {
-        return form.getReferences().stream().filter(r -> r.getTitle() != null && !r.getTitle().isBlank()).toList();
+        return editor.getForm().getReferences().stream().filter(r -> r.getTitle() != null && !r.getTitle().isBlank())
+                .toList();
     }
 
     /** The body as the public page will show it: sanitized the same way a save does. */
     public String getBody() {
-        return HtmlSanitizer.sanitize(form.getBody());
+        return HtmlSanitizer.sanitize(editor.getForm().getBody());
     }
 }

@@ -13,7 +13,8 @@ import org.healthportal.cms.content.entity.RevisionState;
  * @param everPublished once public, a new slug keeps the old address redirecting to the new one
  */
 public record ArticleStatus(RevisionState state, int revisionNumber, boolean live, boolean everPublished,
-                            String liveSlugPath, Instant scheduledFor, String currentCorrection) implements Serializable {
+                            String liveSlugPath, Instant scheduledFor, String currentCorrection)
+        implements Serializable {
 
     /** An article not yet saved. */
     static final ArticleStatus NEW = new ArticleStatus(null, 0, false, false, null, null, null);

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -20,10 +19,8 @@ import org.healthportal.cms.content.control.ArticleChanges;
 import org.healthportal.cms.content.control.ArticleDraft;
 import org.healthportal.cms.content.control.ArticlePermissions;
 import org.healthportal.cms.content.control.ArticleService;
-import org.healthportal.cms.content.control.Sources;
 import org.healthportal.cms.content.entity.Article;
 import org.healthportal.cms.content.entity.ReviewComment;
-import org.healthportal.cms.content.entity.Revision;
 import org.healthportal.cms.content.entity.WorkflowAction;
 import org.healthportal.cms.platform.CmsException;
 import org.healthportal.cms.platform.Zones;
@@ -65,15 +62,7 @@ public class EditArticleBacking implements Serializable {
     ArticleConflictBacking conflict;
 
     private Long id;
-    private String title;
-    private String slug;
-    private String summary;
-    private String body;
-    private Long categoryId;
-    private String source;
-    private String byline;
-    private String audience;
-    private List<ReferenceRow> references = new ArrayList<>();
+    private ArticleForm form = ArticleForm.blank();
     private long version;
     private ArticleStatus status = ArticleStatus.NEW;
     private String savedFingerprint;
@@ -92,30 +81,20 @@ public class EditArticleBacking implements Serializable {
                 Pages.notFound();
             }
         } else {
-            references.add(new ReferenceRow());
-            savedFingerprint = fingerprint();
+            savedFingerprint = form.fingerprint();
         }
     }
 
     /** Fills the form from the stored article, replacing whatever was typed. */
     public void reload(Article article) {
-        Revision latest = article.getLatestRevision();
         id = article.getId();
-        title = latest.getTitle();
-        slug = article.getSlug();
-        summary = latest.getSummary();
-        body = latest.getBody();
-        categoryId = latest.getCategory().getId();
-        source = latest.getSource();
-        byline = latest.getByline();
-        audience = latest.getAudience();
-        references = new ArrayList<>(latest.references().stream().map(ReferenceRow::of).toList());
+        form = ArticleForm.of(article);
         version = article.getVersion();
         status = ArticleStatus.of(article);
         allowed = permissions.allowedActions(currentUser.require(), article).stream()
                 .filter(ArticlePermissions.Permission::allowed).map(ArticlePermissions.Permission::action)
                 .collect(Collectors.toCollection(HashSet::new));
-        savedFingerprint = fingerprint();
+        savedFingerprint = form.fingerprint();
         comments = null;
     }
 
@@ -138,7 +117,7 @@ public class EditArticleBacking implements Serializable {
 
     /** Saves quietly when the text changed since the last save; called every few seconds by the page. */
     public void autosave() {
-        if (conflict.isOpen() || !isEditable() || !isChanged() || !isComplete()) {
+        if (conflict.isOpen() || !isEditable() || !isChanged() || !form.isComplete()) {
             return;
         }
         try {
@@ -157,7 +136,7 @@ public class EditArticleBacking implements Serializable {
     }
 
     /** Writes the next save over the version stored now: a conflict was settled for this text. */
-    void overwrite(long storedVersion) {
+    public void overwrite(long storedVersion) {
         version = storedVersion;
     }
 
@@ -175,9 +154,7 @@ public class EditArticleBacking implements Serializable {
     }
 
     private void persist() {
-        Sources sources = new Sources(source, byline, audience, references.stream().filter(r -> !r.isBlank())
-                .map(ReferenceRow::toReference).toList());
-        ArticleDraft draft = new ArticleDraft(title, summary, body, categoryId, blankToNull(slug), sources);
+        ArticleDraft draft = form.draft();
         // One transaction: a refused address leaves the text unsaved too, and the version stays the user's.
         reload(id == null ? changes.create(draft) : changes.save(id, version, draft));
     }
@@ -203,30 +180,7 @@ public class EditArticleBacking implements Serializable {
     }
 
     private boolean isChanged() {
-        return !fingerprint().equals(savedFingerprint);
-    }
-
-    private String fingerprint() {
-        return String.join("\u0000", String.valueOf(title), String.valueOf(summary), String.valueOf(body),
-                String.valueOf(categoryId), String.valueOf(slug), String.valueOf(source), String.valueOf(byline),
-                String.valueOf(audience), references.toString());
-    }
-
-    private boolean isComplete() {
-        return title != null && !title.isBlank() && summary != null && !summary.isBlank() && body != null
-                && !body.isBlank() && categoryId != null;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    public void addReference() {
-        references.add(new ReferenceRow());
-    }
-
-    public void removeReference(ReferenceRow row) {
-        references.remove(row);
+        return !form.fingerprint().equals(savedFingerprint);
     }
 
     /** True when the stored article allows this account the action now; never for an article not yet saved. */
@@ -269,72 +223,9 @@ public class EditArticleBacking implements Serializable {
         this.id = id;
     }
 
-    public String getTitle() {
-        return title;
-    }
-
-    public void setTitle(String title) {
-        this.title = title;
-    }
-
-    public String getSlug() {
-        return slug;
-    }
-
-    public void setSlug(String slug) {
-        this.slug = slug;
-    }
-
-    public String getSummary() {
-        return summary;
-    }
-
-    public void setSummary(String summary) {
-        this.summary = summary;
-    }
-
-    public String getBody() {
-        return body;
-    }
-
-    public void setBody(String body) {
-        this.body = body;
-    }
-
-    public Long getCategoryId() {
-        return categoryId;
-    }
-
-    public void setCategoryId(Long categoryId) {
-        this.categoryId = categoryId;
-    }
-
-    public String getSource() {
-        return source;
-    }
-
-    public void setSource(String source) {
-        this.source = source;
-    }
-
-    public String getByline() {
-        return byline;
-    }
-
-    public void setByline(String byline) {
-        this.byline = byline;
-    }
-
-    public String getAudience() {
-        return audience;
-    }
-
-    public void setAudience(String audience) {
-        this.audience = audience;
-    }
-
-    public List<ReferenceRow> getReferences() {
-        return references;
+    /** What is typed, saved or not. */
+    public ArticleForm getForm() {
+        return form;
     }
 
     public long getVersion() {
