@@ -22,6 +22,7 @@ import java.util.Optional;
 import org.healthportal.cms.accounts.entity.Account;
 import org.healthportal.cms.compliance.entity.Disclaimer;
 import org.healthportal.cms.platform.CmsException;
+import org.healthportal.cms.platform.Slugs;
 import org.healthportal.cms.taxonomy.entity.Category;
 import org.healthportal.cms.platform.audit.AuditAction;
 
@@ -40,11 +41,13 @@ import org.healthportal.cms.platform.audit.AuditAction;
 @NamedQuery(name = "Article.count", query = "SELECT COUNT(a) FROM Article a")
 public class Article {
 
+    public static final int CORRECTION_MAX = 2000;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(nullable = false, unique = true, length = 120)
+    @Column(nullable = false, unique = true, length = Slugs.MAX)
     private String slug;
 
     @OneToOne
@@ -66,7 +69,7 @@ public class Article {
     private Instant modifiedAt;
 
     /** A correction published on the live page, with its date; null while there is none. */
-    @Column(name = "correction_notice", length = 2000)
+    @Column(name = "correction_notice", length = CORRECTION_MAX)
     private String correctionNotice;
 
     @Column(name = "corrected_at")
@@ -277,7 +280,7 @@ public class Article {
 
     /** Publishes a correction notice on the live page; a later one replaces it (the audit keeps every one). */
     public Transition correct(String notice, Instant now) {
-        if (notice == null || notice.isBlank() || notice.strip().length() > 2000) {
+        if (notice == null || notice.isBlank() || notice.strip().length() > CORRECTION_MAX) {
             throw new CmsException.InvalidInput("A correction notice of 1 to 2000 characters is required")
                     .withKey("error.noticeRequired");
         }

@@ -12,16 +12,20 @@ public class Reference {
 
     private static final Pattern LINK = Pattern.compile("(https?://\\S+|10\\.\\d{4,9}/\\S+)", Pattern.CASE_INSENSITIVE);
 
-    @Column(nullable = false, length = 300)
+    public static final int TITLE_MAX = 300;
+    public static final int PUBLISHER_MAX = 200;
+    public static final int LINK_MAX = 500;
+
+    @Column(nullable = false, length = TITLE_MAX)
     private String title;
 
-    @Column(nullable = false, length = 200)
+    @Column(nullable = false, length = PUBLISHER_MAX)
     private String publisher;
 
     @Column(name = "pub_year")
     private Integer year;
 
-    @Column(length = 500)
+    @Column(length = LINK_MAX)
     private String link;
 
     protected Reference() {
@@ -29,14 +33,14 @@ public class Reference {
 
     /** @param link a URL or a DOI (10.xxxx/…); optional */
     public Reference(String title, String publisher, Integer year, String link) {
-        this.title = required(title, 300, "error.referenceTitle");
-        this.publisher = required(publisher, 200, "error.referencePublisher");
+        this.title = required(title, TITLE_MAX, "error.referenceTitle");
+        this.publisher = required(publisher, PUBLISHER_MAX, "error.referencePublisher");
         if (year != null && (year < 1900 || year > 2100)) {
             throw new CmsException.InvalidInput("A reference year is between 1900 and 2100").withKey("error.referenceYear");
         }
         this.year = year;
         String l = link == null ? null : link.strip();
-        if (l != null && !l.isEmpty() && (l.length() > 500 || !LINK.matcher(l).matches())) {
+        if (l != null && !l.isEmpty() && (l.length() > LINK_MAX || !LINK.matcher(l).matches())) {
             throw new CmsException.InvalidInput("A reference link is an http(s) URL or a DOI: " + l)
                     .withKey("error.referenceLink");
         }
@@ -58,7 +62,19 @@ public class Reference {
 
     /** The link as a URL: DOIs resolve through doi.org. */
     public String url() {
-        return link == null ? null : link.startsWith("10.") ? "https://doi.org/" + link : link;
+        return urlOf(link);
+    }
+
+    /**
+     * The URL a link as typed would have, or null when it is none (blank, or neither an http(s) URL nor a DOI):
+     * the editor's preview links what the public page would link, and nothing else.
+     */
+    public static String urlOf(String link) {
+        String l = link == null ? "" : link.strip();
+        if (l.isEmpty() || !LINK.matcher(l).matches()) {
+            return null;
+        }
+        return l.startsWith("10.") ? "https://doi.org/" + l : l;
     }
 
     public String getTitle() {

@@ -55,10 +55,10 @@ public class Revision implements org.healthportal.cms.compliance.entity.CheckedT
     @Column(nullable = false, length = 20)
     private RevisionState state;
 
-    @Column(nullable = false, length = 200)
+    @Column(nullable = false, length = ArticleContent.TITLE_MAX)
     private String title;
 
-    @Column(nullable = false, length = 1000)
+    @Column(nullable = false, length = ArticleContent.SUMMARY_MAX)
     private String summary;
 
     @Column(nullable = false)
@@ -69,15 +69,15 @@ public class Revision implements org.healthportal.cms.compliance.entity.CheckedT
     private Category category;
 
     /** 来源: who publishes it, e.g. the portal's editorial office or a hospital department. */
-    @Column(length = 200)
+    @Column(length = ArticleContent.META_MAX)
     private String source;
 
     /** 作者: the byline shown to readers. */
-    @Column(length = 200)
+    @Column(length = ArticleContent.META_MAX)
     private String byline;
 
     /** 适用人群. */
-    @Column(length = 200)
+    @Column(length = ArticleContent.META_MAX)
     private String audience;
 
     @ElementCollection(fetch = FetchType.EAGER)
