@@ -5,18 +5,14 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.LocalDate;
 import java.util.List;
-import org.healthportal.cms.accounts.control.AccountService;
 import org.healthportal.cms.compliance.control.ClaimsService;
 import org.healthportal.cms.compliance.entity.ClaimFinding;
 import org.healthportal.cms.compliance.entity.ClaimMarks;
 import org.healthportal.cms.compliance.entity.ClaimsCheck;
-import org.healthportal.cms.compliance.entity.CredentialGate;
 import org.healthportal.cms.platform.Zones;
 import org.healthportal.cms.accounts.control.CurrentUser;
 import org.healthportal.cms.accounts.entity.Account;
-import org.healthportal.cms.accounts.entity.Role;
 import org.healthportal.cms.content.control.ArticlePermissions;
 import org.healthportal.cms.content.control.ArticleService;
 import org.healthportal.cms.content.entity.Refusal;
@@ -28,7 +24,6 @@ import org.healthportal.cms.platform.web.Feedback;
 import org.healthportal.cms.platform.TextDiff;
 import org.healthportal.cms.content.control.ArticleChanges;
 import org.healthportal.cms.content.entity.ReviewComment;
-import org.healthportal.cms.content.entity.RevisionState;
 import org.healthportal.cms.content.entity.WorkflowAction;
 
 /**
@@ -49,9 +44,6 @@ public class ReviewBacking implements Serializable {
 
     @Inject
     CurrentUser currentUser;
-
-    @Inject
-    AccountService accounts;
 
     @Inject
     ClaimsService claims;
