@@ -50,8 +50,8 @@ class NginxIT {
         CmsServer node2 = CmsServer.startNode("cms-2", List.of(), Launcher.cluster("cms-2", grid2, List.of(grid1, grid2)));
         Process nginx = null;
         try {
-            node1.awaitReady(Duration.ofMinutes(4));
-            node2.awaitReady(Duration.ofMinutes(4));
+            node1.awaitReady(Duration.ofMinutes(6));
+            node2.awaitReady(Duration.ofMinutes(6));
             awaitLog(node1, "DG Size: 2");
 
             Path dir = Path.of(System.getProperty("cms.it.dir", "target/it")).toAbsolutePath().resolve("nginx");
