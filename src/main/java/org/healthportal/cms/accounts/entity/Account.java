@@ -25,6 +25,9 @@ public class Account {
     /** The longest address SMTP carries (RFC 5321's path limit less its angle brackets). */
     public static final int EMAIL_MAX = 254;
 
+    public static final String DEFAULT_LANGUAGE = "zh-CN";
+    public static final java.util.List<String> LANGUAGES = java.util.List.of("zh-CN", "en");
+
     private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)+");
 
     @Id
@@ -39,6 +42,10 @@ public class Account {
 
     @Column(length = EMAIL_MAX)
     private String email;
+
+    /** The language of what the CMS writes to this person (notifications, e-mail): zh-CN or en. */
+    @Column(nullable = false, length = 8)
+    private String language = DEFAULT_LANGUAGE;
 
     @Column(name = "password_hash", nullable = false, length = 400)
     private String passwordHash;
@@ -131,6 +138,22 @@ public class Account {
                     + " at most " + EMAIL_MAX + " characters").withKey("error.emailInvalid", EMAIL_MAX);
         }
         this.email = e;
+    }
+
+    public void chooseLanguage(String newLanguage) {
+        if (newLanguage == null || !LANGUAGES.contains(newLanguage)) {
+            throw new org.healthportal.cms.platform.CmsException.InvalidInput("The language is one of " + LANGUAGES)
+                    .withKey("error.languageInvalid", String.join(", ", LANGUAGES));
+        }
+        this.language = newLanguage;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public java.util.Locale getLocale() {
+        return java.util.Locale.forLanguageTag(language);
     }
 
     public void assignRoles(Set<Role> newRoles) {
