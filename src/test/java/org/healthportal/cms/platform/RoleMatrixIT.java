@@ -74,6 +74,10 @@ class RoleMatrixIT {
                 row("GET", "/api/review-policy", "", NONE, RoleMatrixIT::sharedDraft, 401, 200, 200, 200, 401),
                 // The banner: the policy the other tests leave in force.
                 row("PUT", "/api/review-policy", "", id -> "{\"overdue\":\"banner\"}", RoleMatrixIT::sharedDraft, 401, 403, 403, 200, 401),
+                row("GET", "/api/notifications", "", NONE, RoleMatrixIT::sharedDraft, 401, 200, 200, 200, 401),
+                row("POST", "/api/notifications/read-all", "", id -> "", RoleMatrixIT::sharedDraft, 401, 200, 200, 200, 401),
+                row("GET", "/api/notifications/preferences", "", NONE, RoleMatrixIT::sharedDraft, 401, 200, 200, 200, 401),
+                row("PUT", "/api/notifications/preferences", "", id -> "{}", RoleMatrixIT::sharedDraft, 401, 200, 200, 200, 401),
                 row("GET", "/api/accounts", "", NONE, RoleMatrixIT::sharedDraft, 401, 403, 403, 200, 401),
                 row("POST", "/api/accounts", "", id -> newAccount(), RoleMatrixIT::sharedDraft, 401, 403, 403, 201, 401),
                 row("POST", "/api/accounts", "username taken", id -> newAccount(target), RoleMatrixIT::sharedDraft, 401, 403, 403, 409, 401),

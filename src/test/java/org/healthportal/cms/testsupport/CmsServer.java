@@ -110,6 +110,7 @@ public final class CmsServer {
             }
             args.add("-Dcms.demo=true");
             args.add("-Dcms.scheduler.interval=1");
+            args.add("-Dcms.notifications.reminder-interval=PT2S");
             args.add("-Xmx768m");
             // Tests play clients behind a proxy on loopback (X-Forwarded-For), so throttling tests each have
             // addresses of their own; the many tests sharing 127.0.0.1 get a higher per-address limit.

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.healthportal.cms.accounts.entity.Account;
+import org.healthportal.cms.accounts.entity.AccountNotice;
 import org.healthportal.cms.accounts.entity.ReviewerProfile;
 import org.healthportal.cms.accounts.entity.Role;
 import org.healthportal.cms.platform.CmsException;
@@ -58,6 +59,9 @@ public class AccountAdministration {
 
     @Inject
     Zones zones;
+
+    @Inject
+    jakarta.enterprise.event.Event<AccountNotice> notices;
 
     public List<Account> list() {
         requireAdmin();
@@ -130,6 +134,8 @@ public class AccountAdministration {
             }
             account.assignRoles(changes.roles());
             done.add(new Change(AuditAction.ACCOUNT_ROLES, before + " → " + names(account.getRoles())));
+            notices.fire(new AccountNotice(account.getId(), AccountNotice.Kind.ROLES_CHANGED, admin.getUsername(),
+                    names(account.getRoles())));
         }
         if (enabled != account.isEnabled()) {
             if (enabled) {
@@ -164,6 +170,7 @@ public class AccountAdministration {
         account.resetPassword(hash(account.getUsername(), newPassword), admin.getUsername(), clock.instant());
         audit.recordAdministration(admin.getUsername(), clock.instant(), AuditAction.PASSWORD_RESET, target(account),
                 null);
+        notices.fire(new AccountNotice(account.getId(), AccountNotice.Kind.PASSWORD_RESET, admin.getUsername(), null));
     }
 
     /**

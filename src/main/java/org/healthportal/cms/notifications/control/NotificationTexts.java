@@ -22,7 +22,20 @@ public final class NotificationTexts {
     /** "张医生 提交了《针刺疗法》，等待您的医学审核。" */
     public static String sentence(Notification n, Locale locale) {
         return format(locale, "notification.text." + n.getKind().wireName(), actorName(n, locale), n.getSubject(),
-                n.getDetail() == null ? "" : n.getDetail());
+                detail(n, locale));
+    }
+
+    /** Roles are recorded by name ("EDITOR, REVIEWER") and said in the reader's words. */
+    private static String detail(Notification n, Locale locale) {
+        if (n.getDetail() == null) {
+            return "";
+        }
+        if (n.getKind() != NotificationKind.ROLES_CHANGED) {
+            return n.getDetail();
+        }
+        return java.util.Arrays.stream(n.getDetail().split(",\\s*"))
+                .map(role -> text(locale, "role." + role.strip()))
+                .collect(java.util.stream.Collectors.joining(locale.getLanguage().equals("zh") ? "、" : ", "));
     }
 
     /** The comment or reason that came with the change, when the sentence does not already say it. */

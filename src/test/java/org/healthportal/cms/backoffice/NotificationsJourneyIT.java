@@ -1,0 +1,42 @@
+package org.healthportal.cms.backoffice;
+
+import static org.healthportal.cms.testsupport.Articles.create;
+import static org.healthportal.cms.testsupport.Articles.id;
+import static org.healthportal.cms.testsupport.Articles.uniqueTitle;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.healthportal.cms.testsupport.Browser;
+import org.junit.jupiter.api.Test;
+
+/** A reviewer learns of a submission from the header's unread count and follows it to the review screen. */
+class NotificationsJourneyIT {
+
+    @Test
+    void editorSubmitsAndTheReviewerFollowsTheNotificationToTheReview() {
+        String title = uniqueTitle("通知旅程");
+        long id = id(create(title));
+        try (Browser browser = Browser.open()) {
+            BackOffice office = new BackOffice(browser).login("reviewer");
+            int before = Notifications.unreadCount(browser);
+            office.logout();
+
+            office.login("editor");
+            BackOffice.Editor editor = office.editArticle(id);
+            editor.submit();
+            assertTrue(editor.state().contains("state-IN_REVIEW"), editor.state() + " " + office.messages());
+            office.logout();
+
+            office.login("reviewer");
+            assertEquals(before + 1, Notifications.unreadCount(browser), "the header counts the new one");
+            browser.screenshot("13-unread-count");
+            Notifications inbox = new Notifications(office).openFromHeader();
+            String entry = inbox.entryAbout(title);
+            assertTrue(entry.contains("李编辑") && entry.contains("等待您的医学审核"), entry);
+            browser.screenshot("13-notifications");
+            inbox.follow(title);
+            assertTrue(browser.url().contains("/admin/articles/review.xhtml?id=" + id), browser.url());
+            assertEquals(before, Notifications.unreadCount(browser), "opening it marked it read");
+        }
+    }
+}
