@@ -102,6 +102,19 @@ class NotificationsIT {
     }
 
     @Test
+    void aScheduledPublicationReachesTheAuthorAsWellSinceTheSchedulerDidIt() {
+        String title = uniqueTitle("通知定时发布");
+        long id = id(create(title));
+        ok(transition("editor", id, "submit"));
+        ok(transition("reviewer", id, "approve"));
+        String at = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusSeconds(3).toString();
+        ok(Api.as("editor").post("/api/articles/" + id + "/transitions",
+                Json.createObjectBuilder().add("action", "publish").add("publishAt", at).build().toString()));
+        Map<String, List<JsonObject>> told = awaitTold(title, "published", Set.of("editor", "reviewer"));
+        assertEquals("system:scheduler", told.get("editor").get(0).getString("actor"));
+    }
+
+    @Test
     void aReviewDueWithinThirtyDaysAndAnOverdueOneReachTheLastReviewerAndTheCategorysEditors() throws Exception {
         String soon = uniqueTitle("通知复审将到期");
         long soonId = id(published(soon));

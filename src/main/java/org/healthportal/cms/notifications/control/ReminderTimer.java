@@ -12,6 +12,9 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,6 +32,9 @@ public class ReminderTimer {
 
     private static final Logger LOG = Logger.getLogger(ReminderTimer.class.getName());
     private static final int BATCH = 200;
+
+    /** What this node already looked at: "article:due", so each due date costs one look per node. */
+    private final Set<String> handled = ConcurrentHashMap.newKeySet();
 
     @Resource
     TimerService timers;
@@ -59,8 +65,18 @@ public class ReminderTimer {
             return;
         }
         try {
-            for (Long articleId : reminders.reviewsDueSoon(BATCH)) {
-                attempt(() -> reminders.remindReviewDue(articleId), "review-due reminder for article " + articleId);
+            Reminders.DueReview last = null;
+            for (List<Reminders.DueReview> page = reminders.reviewsDueSoon(null, BATCH); !page.isEmpty();
+                 page = reminders.reviewsDueSoon(last, BATCH)) {
+                for (Reminders.DueReview due : page) {
+                    // Looked at once per due date on this node; the once-key makes it said once on all of them.
+                    String key = due.articleId() + ":" + due.due();
+                    if (!handled.contains(key) && attempt(() -> reminders.remindReviewDue(due.articleId()),
+                            "review-due reminder for article " + due.articleId())) {
+                        handled.add(key);
+                    }
+                }
+                last = page.get(page.size() - 1);
             }
             for (Long profileId : reminders.credentialsLapsingSoon(BATCH)) {
                 attempt(() -> reminders.remindCredentials(profileId), "credentials reminder " + profileId);
@@ -72,12 +88,15 @@ public class ReminderTimer {
         }
     }
 
-    private static void attempt(Runnable reminder, String what) {
+    private static boolean attempt(Runnable reminder, String what) {
         try {
             reminder.run();
+            return true;
         } catch (RuntimeException e) {
-            // Most likely another node wrote the same reminder a moment earlier (its once-key is unique).
+            // Most likely another node wrote the same reminder a moment earlier (its once-key is unique); if not,
+            // the next tick tries again.
             LOG.log(Level.FINE, what + " not written here", e);
+            return false;
         }
     }
 }

@@ -39,14 +39,28 @@ public class Reminders {
     @Inject
     Zones zones;
 
-    /** Live articles whose next review falls within the coming 30 days (not yet overdue). */
+    /** A live article's next review date. */
+    public record DueReview(Long articleId, Instant due) {
+    }
+
+    /**
+     * Live articles whose next review falls within the coming 30 days (not yet overdue), in due order after the
+     * given one ({@code null} for the first page): the scan walks the whole window page by page.
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public List<Long> reviewsDueSoon(int max) {
+    public List<DueReview> reviewsDueSoon(DueReview after, int max) {
         Instant now = clock.instant();
-        return em.createQuery("SELECT a.id FROM Article a WHERE a.liveRevision IS NOT NULL"
-                        + " AND a.nextReviewDue > :now AND a.nextReviewDue <= :ahead ORDER BY a.nextReviewDue",
-                        Long.class)
-                .setParameter("now", now).setParameter("ahead", now.plus(AHEAD)).setMaxResults(max).getResultList();
+        String query = "SELECT a.id, a.nextReviewDue FROM Article a WHERE a.liveRevision IS NOT NULL"
+                + " AND a.nextReviewDue > :now AND a.nextReviewDue <= :ahead"
+                + (after == null ? "" : " AND (a.nextReviewDue > :afterDue OR (a.nextReviewDue = :afterDue"
+                + " AND a.id > :afterId))")
+                + " ORDER BY a.nextReviewDue, a.id";
+        var q = em.createQuery(query, Object[].class).setParameter("now", now).setParameter("ahead", now.plus(AHEAD));
+        if (after != null) {
+            q.setParameter("afterDue", after.due()).setParameter("afterId", after.articleId());
+        }
+        return q.setMaxResults(max).getResultList().stream()
+                .map(row -> new DueReview((Long) row[0], (Instant) row[1])).toList();
     }
 
     /** Reviewers whose verification runs out within 30 days, today included. */
