@@ -39,7 +39,7 @@ public class DigestWriter {
     /** The people with notifications waiting for a digest, who have an address to send it to. */
     public List<Long> recipientsWaiting() {
         return em.createQuery("SELECT DISTINCT n.recipient.id FROM Notification n WHERE n.delivery = :digest"
-                        + " AND n.digestId IS NULL AND n.recipient.email IS NOT NULL", Long.class)
+                        + " AND n.digestId IS NULL AND n.recipient.email IS NOT NULL AND n.recipient.enabled = TRUE", Long.class)
                 .setParameter("digest", Delivery.DIGEST).getResultList();
     }
 

@@ -79,7 +79,15 @@ public class MailOutbox {
         if (!canMail(recipient)) {
             return;
         }
-        MailTexts.Rendered mail = MailTexts.single(n, recipient, baseUrl, zones.zone());
+        MailTexts.Rendered mail;
+        try {
+            mail = MailTexts.single(n, recipient, baseUrl, zones.zone());
+        } catch (RuntimeException e) {
+            // An e-mail that cannot be written must not undo the change it tells of: it stays in the back office.
+            LOG.log(Level.WARNING, "No e-mail for notification " + n.getKind().wireName() + " to "
+                    + recipient.getUsername() + ": it could not be written", e);
+            return;
+        }
         queue(recipient, n.getKind().wireName(), mail);
     }
 
@@ -95,6 +103,10 @@ public class MailOutbox {
     public boolean canMail(Account recipient) {
         if (!mailer.isConfigured()) {
             LOG.log(Level.FINE, "No e-mail to {0}: no SMTP server is configured", recipient.getUsername());
+            return false;
+        }
+        if (!recipient.isEnabled()) {
+            LOG.log(Level.FINE, "No e-mail to {0}: the account is disabled", recipient.getUsername());
             return false;
         }
         if (recipient.getEmail() == null || recipient.getEmail().isBlank()) {
