@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.healthportal.cms.testsupport.Api;
 import org.healthportal.cms.testsupport.Articles;
 import org.healthportal.cms.testsupport.Browser;
+import org.healthportal.cms.testsupport.CmsServer;
+import org.healthportal.cms.testsupport.Smtp;
 import org.healthportal.cms.backoffice.Categories.OverduePolicy;
 import org.junit.jupiter.api.Test;
 
@@ -210,11 +212,45 @@ class AdministrationJourneysIT {
     }
 
     @Test
+    void anAdminSeesAFailedMailRetriesItAndSendsDigestsOnTheMailScreen() throws Exception {
+        String subject = "浏览器重试 " + UUID.randomUUID().toString().substring(0, 8);
+        try (java.sql.Connection c = CmsServer.database(); java.sql.PreparedStatement p = c.prepareStatement(
+                "INSERT INTO mail_message (recipient_id, to_address, kind, subject, text_body, html_body, message_id,"
+                        + " status, attempts, next_attempt_at, last_error, created_at)"
+                        + " SELECT id, 'editor@example.org', 'approved', ?, '正文', '<p>正文</p>', ?, 'FAILED', 8, ?,"
+                        + " '550 mailbox unavailable', ? FROM account WHERE username = 'editor'")) {
+            java.time.LocalDateTime now = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC);
+            p.setString(1, subject);
+            p.setString(2, "<" + UUID.randomUUID() + "@127.0.0.1>");
+            p.setObject(3, now);
+            p.setObject(4, now);
+            assertEquals(1, p.executeUpdate());
+        }
+        try (Browser browser = Browser.open()) {
+            BackOffice office = new BackOffice(browser).login("admin");
+            MailScreen mail = office.mail();
+            assertTrue(mail.smtp().contains("127.0.0.1:" + Smtp.get().port()), mail.smtp());
+            assertTrue(mail.row(subject).contains("失败") && mail.row(subject).contains("550 mailbox unavailable"),
+                    mail.row(subject));
+            browser.screenshot("14-mail");
+            mail.retry(subject);
+            assertTrue(office.messages().contains("已重新排队"), office.messages());
+            Smtp.get().await(Smtp.subjectContains(subject), 1, java.time.Duration.ofSeconds(60));
+            mail.sendDigests();
+            assertTrue(office.messages().contains("封摘要邮件"), office.messages());
+        }
+        try (Browser browser = Browser.open()) {
+            new BackOffice(browser).login("editor");
+            assertFalse(browser.exists(org.openqa.selenium.By.id("navMail")), "admins only");
+        }
+    }
+
+    @Test
     void everyScreenRendersForTheAdmin() {
         try (Browser browser = Browser.open()) {
             BackOffice office = new BackOffice(browser).login("admin");
             for (String page : new String[]{"index", "articles", "media", "audit", "categories", "accounts", "disclaimers",
-                    "sign-ins", "password", "articles/edit"}) {
+                    "sign-ins", "mail", "password", "articles/edit"}) {
                 browser.go("/admin/" + page + ".xhtml");
                 String body = office.pageText();
                 assertTrue(!body.contains("服务暂时不可用") && office.hasAdminLayout(),

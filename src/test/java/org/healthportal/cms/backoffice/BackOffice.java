@@ -128,6 +128,10 @@ public final class BackOffice {
         return new SignIns(this).open();
     }
 
+    MailScreen mail() {
+        return new MailScreen(this).open();
+    }
+
     ChangePassword password() {
         return new ChangePassword(this).open();
     }

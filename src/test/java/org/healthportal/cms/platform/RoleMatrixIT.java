@@ -89,7 +89,10 @@ class RoleMatrixIT {
                 row("GET", "/api/audit/verify", "", NONE, RoleMatrixIT::sharedDraft, 401, 403, 403, 200, 401),
                 row("GET", "/api/sign-ins/attempts", "", NONE, RoleMatrixIT::sharedDraft, 401, 403, 403, 200, 401),
                 row("GET", "/api/sign-ins/blocks", "", NONE, RoleMatrixIT::sharedDraft, 401, 403, 403, 200, 401),
-                row("DELETE", "/api/sign-ins/blocks/accounts/nobody-blocked", "nothing to lift", id -> "", RoleMatrixIT::sharedDraft, 401, 403, 403, 404, 401));
+                row("DELETE", "/api/sign-ins/blocks/accounts/nobody-blocked", "nothing to lift", id -> "", RoleMatrixIT::sharedDraft, 401, 403, 403, 404, 401),
+                row("GET", "/api/mail", "", NONE, RoleMatrixIT::sharedDraft, 401, 403, 403, 200, 401),
+                row("POST", "/api/mail/987654321/retry", "unknown", id -> "", RoleMatrixIT::sharedDraft, 401, 403, 403, 404, 401),
+                row("POST", "/api/mail/digests", "", id -> "", RoleMatrixIT::sharedDraft, 401, 403, 403, 200, 401));
 
         return rows.stream().map(row -> DynamicTest.dynamicTest(row.toString(), () -> {
             List<String> wrong = new ArrayList<>();

@@ -116,6 +116,8 @@ public final class CmsServer {
             // addresses of their own; the many tests sharing 127.0.0.1 get a higher per-address limit.
             args.add("-Dcms.login.trusted-proxies=127.0.0.1");
             args.add("-Dcms.login.address-limit=1000");
+            // Every server sends to the one SMTP server of this JVM, so nodes sharing a database share it too.
+            args.addAll(Smtp.serverArguments());
             args.addAll(jvmArgs);
             Path root = dir.resolve(name + "-payara");
             Process process = Launcher.start(Path.of(required("cms.payara.jar")), Path.of(required("cms.war")),
