@@ -27,6 +27,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.healthportal.cms.testsupport.Api;
 import org.healthportal.cms.testsupport.CmsServer;
+import org.healthportal.cms.testsupport.Smtp;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -209,6 +211,101 @@ class NotificationsIT {
         assertTrue(chosen.getJsonArray("kinds").stream().map(v -> v.asJsonObject())
                 .anyMatch(k -> k.getString("kind").equals("published") && k.getString("delivery").equals("in-app")));
         ok(doctor.put("/api/notifications/preferences", "{\"kinds\":{\"published\":\"email\"}}"));
+    }
+
+    @Test
+    void eMailsReachTheRightPeopleInTheirLanguageWithAWorkingLinkAsEachChose() throws Exception {
+        String username = "nm" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "Harbor-" + UUID.randomUUID().toString().substring(0, 12) + "-lamp";
+        assertEquals(201, Api.as("admin").post("/api/accounts", Json.createObjectBuilder().add("username", username)
+                .add("displayName", "Jane Editor").add("email", username + "@example.org")
+                .add("roles", Json.createArrayBuilder().add("EDITOR")).add("password", password).build().toString())
+                .status());
+        Api author = Api.as(username, password);
+        ok(author.put("/api/notifications/preferences", "{\"language\":\"en\"}"));
+        String title = uniqueTitle("邮件通知");
+        Api.Response created = author.post("/api/articles", org.healthportal.cms.testsupport.Articles.json(title,
+                "针灸治疗的摘要：可以辅助恢复。", "<h2>1、原理</h2><p>针刺可能改善血液循环。</p>",
+                org.healthportal.cms.testsupport.Articles.categoryId(), null).toString());
+        assertEquals(201, created.status(), created.toString());
+        long id = id(created.json());
+        ok(author.post("/api/articles/" + id + "/transitions", "{\"action\":\"submit\"}"));
+        Smtp smtp = Smtp.get();
+        // In Chinese to the reviewer (the default language), never to its author.
+        MimeMessage submitted = smtp.await(about(title, "文章提交审核"), 1, WAIT).get(0);
+        assertEquals(List.of("reviewer@example.org"), recipients(submitted));
+        assertEquals("auto-generated", submitted.getHeader("Auto-Submitted", null));
+
+        ok(transition("reviewer", id, "request-changes", "请补充禁忌人群 / add contraindications"));
+        MimeMessage changes = smtp.await(about(title, "Changes requested"), 1, WAIT).get(0);
+        assertEquals(List.of(username + "@example.org"), recipients(changes));
+        String text = plainText(changes);
+        assertTrue(text.contains("requested changes to") && text.contains("add contraindications")
+                && text.contains("王医生"), text);
+        String link = text.lines().filter(l -> l.contains("/admin/articles/edit.xhtml?id=" + id)).findFirst()
+                .orElseThrow(() -> new AssertionError("a link to the editor: " + text));
+        String path = link.substring(link.indexOf("/admin/"));
+        String session = Api.anonymous().formLogin(username, password).sessionCookie();
+        Api.Response screen = Api.anonymous().getWithSession(path.strip(), session);
+        assertEquals(200, screen.status());
+        assertTrue(screen.body().contains(title), "the link opens the article in the editor");
+        // Only the submission went to reviewers so far: nobody else was written to about it.
+        assertEquals(1, smtp.matching(about(title, "文章提交审核")).size());
+
+        // The approval in the day's digest, the takedown only in the back office.
+        ok(author.put("/api/notifications/preferences", "{\"kinds\":{\"approved\":\"digest\",\"takedown\":\"in-app\"}}"));
+        JsonObject draft = author.get("/api/articles/" + id).json();
+        ok(author.put("/api/articles/" + id, org.healthportal.cms.testsupport.Articles.json(title,
+                "针灸治疗的摘要：可以辅助恢复。", "<h2>1、原理</h2><p>针刺可能改善血液循环，禁忌人群见下。</p>",
+                org.healthportal.cms.testsupport.Articles.categoryId(), draft.getJsonNumber("version").longValue())
+                .toString()));
+        ok(author.post("/api/articles/" + id + "/transitions", "{\"action\":\"submit\"}"));
+        ok(transition("reviewer", id, "approve"));
+        ok(author.post("/api/articles/" + id + "/transitions", "{\"action\":\"publish\"}"));
+        ok(transition("reviewer", id, "takedown", "剂量错误，立即下线"));
+        // The admins' takedown mail was queued in the same transaction as the author's would have been.
+        smtp.await(m -> about(title, "文章被紧急下线").test(m) && recipients(m).contains("admin@example.org"), 1, WAIT);
+        Api.Response digests = Api.as("admin").post("/api/mail/digests", "");
+        assertTrue(digests.status() == 200 && digests.json().getInt("sent") >= 1, digests.toString());
+        MimeMessage digest = smtp.await(m -> recipients(m).contains(username + "@example.org")
+                && plainText(m).contains(title) && !subject(m).contains(title), 1, WAIT).get(0);
+        assertTrue(plainText(digest).contains("approved"), plainText(digest));
+        List<String> toAuthor = smtp.matching(m -> recipients(m).contains(username + "@example.org")).stream()
+                .map(NotificationsIT::subject).toList();
+        assertEquals(1, toAuthor.stream().filter(s -> s.contains(title)).count(),
+                "only the changes request came at once; approval waited for the digest, takedown stayed in-app: "
+                        + toAuthor);
+        assertTrue(author.get("/api/notifications").json().getJsonArray("items").stream().map(v -> v.asJsonObject())
+                .anyMatch(n -> n.getString("kind").equals("takedown") && n.getString("subject").equals(title)),
+                "the takedown is in the back office");
+    }
+
+    private static java.util.function.Predicate<MimeMessage> about(String title, String kindName) {
+        return m -> subject(m).contains(title) && subject(m).contains(kindName);
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject() == null ? "" : m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> recipients(MimeMessage m) {
+        try {
+            return java.util.Arrays.stream(m.getAllRecipients()).map(Object::toString).toList();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String plainText(MimeMessage m) {
+        try {
+            return ((jakarta.mail.internet.MimeMultipart) m.getContent()).getBodyPart(0).getContent().toString();
+        } catch (jakarta.mail.MessagingException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // --- helpers
