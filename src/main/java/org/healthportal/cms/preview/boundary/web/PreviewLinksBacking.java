@@ -63,7 +63,7 @@ public class PreviewLinksBacking implements Serializable {
         }
     }
 
-    /** The article's links, newest first; read once per request. */
+    /** The article's links, newest first; read once, and again after this bean made or revoked one. */
     public List<PreviewLink> links(Long articleId) {
         if (articleId == null) {
             return List.of();
