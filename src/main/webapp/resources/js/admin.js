@@ -78,3 +78,34 @@ cms.unsaved = (function () {
 
     return {sending: sending, answered: answered, isDirty: isDirty};
 })();
+
+/**
+ * Copies the text of a read-only field (a preview link) with the Clipboard API, and says so in a live region; where
+ * the browser refuses, the field's text is selected and the region asks to copy it by hand.
+ */
+cms.copyLink = function (inputId, statusId) {
+    var input = document.getElementById(inputId);
+    var status = document.getElementById(statusId);
+    function say(attribute) {
+        status.textContent = status.getAttribute(attribute);
+    }
+    function byHand() {
+        input.focus();
+        input.select();
+        try {
+            if (document.execCommand && document.execCommand('copy')) {
+                say('data-copied');
+                return;
+            }
+        } catch (refused) {
+            // Not allowed here: the text stays selected.
+        }
+        say('data-manual');
+    }
+    status.textContent = '';
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(input.value).then(function () { say('data-copied'); }, byHand);
+    } else {
+        byHand();
+    }
+};

@@ -46,7 +46,13 @@ public enum AuditAction {
     /** The overdue-review policy chosen. */
     REVIEW_POLICY("review-policy"),
     /** An admin lifted a login block before it ran out. */
-    LOGIN_BLOCK_LIFTED("login-block-lifted");
+    LOGIN_BLOCK_LIFTED("login-block-lifted"),
+    /** A login-free preview link made for a revision. */
+    PREVIEW_LINK_CREATE("preview-link-create"),
+    /** A preview link opened for the first time (the actor is {@code preview:<link id>}). */
+    PREVIEW_LINK_OPEN("preview-link-open"),
+    /** A preview link ended before its expiry, by hand or with the article's takedown. */
+    PREVIEW_LINK_REVOKE("preview-link-revoke");
 
     private final String wireName;
 
