@@ -74,6 +74,8 @@ class RoleMatrixIT {
                 row("GET", "/api/review-policy", "", NONE, RoleMatrixIT::sharedDraft, 401, 200, 200, 200, 401),
                 // The banner: the policy the other tests leave in force.
                 row("PUT", "/api/review-policy", "", id -> "{\"overdue\":\"banner\"}", RoleMatrixIT::sharedDraft, 401, 403, 403, 200, 401),
+                row("POST", "/api/articles/{id}/preview-links", "", id -> "{\"hours\":2}", RoleMatrixIT::sharedDraft, 401, 201, 201, 403, 401),
+                row("GET", "/api/articles/{id}/preview-links", "", NONE, RoleMatrixIT::sharedDraft, 401, 200, 200, 403, 401),
                 row("GET", "/api/notifications", "", NONE, RoleMatrixIT::sharedDraft, 401, 200, 200, 200, 401),
                 row("POST", "/api/notifications/read-all", "", id -> "", RoleMatrixIT::sharedDraft, 401, 200, 200, 200, 401),
                 row("GET", "/api/notifications/preferences", "", NONE, RoleMatrixIT::sharedDraft, 401, 200, 200, 200, 401),
