@@ -9,7 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.healthportal.cms.testsupport.Browser;
 import org.junit.jupiter.api.Test;
 
-/** A reviewer learns of a submission from the header's unread count and follows it to the review screen. */
+/**
+ * A reviewer learns of a submission from the header's unread count, follows it to the review screen and shares a
+ * preview link from there.
+ */
 class NotificationsJourneyIT {
 
     @Test
@@ -37,6 +40,9 @@ class NotificationsJourneyIT {
             inbox.follow(title);
             assertTrue(browser.url().contains("/admin/articles/review.xhtml?id=" + id), browser.url());
             assertEquals(before, Notifications.unreadCount(browser), "opening it marked it read");
+            // The review screen shares a preview link too, for a second opinion from outside.
+            String url = new PreviewLinks(office).share(24, "请帮忙看一下剂量部分。");
+            assertTrue(url.matches("https?://.+/preview/[A-Za-z0-9_-]{43}"), url);
         }
     }
 }
