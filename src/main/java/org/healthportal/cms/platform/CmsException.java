@@ -11,6 +11,7 @@ public abstract class CmsException extends RuntimeException {
 
     private String key;
     private Object[] arguments = new Object[0];
+    private String field;
 
     protected CmsException(String message) {
         super(message);
@@ -29,6 +30,25 @@ public abstract class CmsException extends RuntimeException {
 
     public String key() {
         return key;
+    }
+
+    /** Names the input at fault, so a screen can mark it and tie the message to it. */
+    @SuppressWarnings("unchecked")
+    public <T extends CmsException> T withField(String name) {
+        this.field = name;
+        return (T) this;
+    }
+
+    /**
+     * The input at fault: the one named, else the field of an {@code error.required.*} or {@code error.tooLong.*}
+     * key; null when the refusal is about no single input.
+     */
+    public String field() {
+        if (field != null || key == null) {
+            return field;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("error\\.(?:required|tooLong)\\.(\\w+)").matcher(key);
+        return m.matches() ? m.group(1) : null;
     }
 
     public Object[] arguments() {

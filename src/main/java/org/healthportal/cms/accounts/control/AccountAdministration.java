@@ -189,7 +189,7 @@ public class AccountAdministration {
         }
         if (currentPassword == null || !passwords.matches(me.getUsername(), currentPassword, me.getPasswordHash())) {
             throttle.failed(me.getUsername(), clientAddress, LoginAttempt.Channel.FORM);
-            throw new CmsException.InvalidInput("The current password is wrong").withKey("error.passwordWrong");
+            throw new CmsException.InvalidInput("The current password is wrong").withKey("error.passwordWrong").withField("current");
         }
         if (currentPassword.equals(newPassword)) {
             throw new CmsException.InvalidInput("Choose a password other than the current one")

@@ -49,10 +49,10 @@ public class ClaimTerm {
     public ClaimTerm(String term, Kind kind, String note) {
         String t = term == null ? "" : term.strip();
         if (t.isEmpty() || t.length() > 100) {
-            throw new CmsException.InvalidInput("A term of 1 to 100 characters is required").withKey("error.termRequired");
+            throw new CmsException.InvalidInput("A term of 1 to 100 characters is required").withKey("error.termRequired").withField("term");
         }
         if (kind == null) {
-            throw new CmsException.InvalidInput("A kind is required").withKey("error.termRequired");
+            throw new CmsException.InvalidInput("A kind is required").withKey("error.termRequired").withField("kind");
         }
         this.term = t;
         this.kind = kind;

@@ -180,7 +180,7 @@ public class Article {
 
     public Transition requestChanges(String comment, Instant now) {
         if (comment == null || comment.isBlank()) {
-            throw new CmsException.InvalidInput("A comment is required to request changes").withKey("error.commentRequired");
+            throw new CmsException.InvalidInput("A comment is required to request changes").withKey("error.commentRequired").withField("comment");
         }
         Revision latest = latestRevision;
         RevisionState from = latest.getState();

@@ -80,10 +80,10 @@ public class MediaItem {
     public void describe(String text) {
         String alt = text == null ? "" : text.strip();
         if (alt.isEmpty()) {
-            throw new CmsException.InvalidInput("Alt text is required").withKey("error.altRequired");
+            throw new CmsException.InvalidInput("Alt text is required").withKey("error.altRequired").withField("alt");
         }
         if (alt.length() > ALT_MAX) {
-            throw new CmsException.InvalidInput("Alt text is too long: at most " + ALT_MAX + " characters").withKey("error.altTooLong", ALT_MAX);
+            throw new CmsException.InvalidInput("Alt text is too long: at most " + ALT_MAX + " characters").withKey("error.altTooLong", ALT_MAX).withField("alt");
         }
         this.altText = alt;
     }

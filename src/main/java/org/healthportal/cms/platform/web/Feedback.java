@@ -1,6 +1,10 @@
 package org.healthportal.cms.platform.web;
 
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIInput;
+import jakarta.faces.component.visit.VisitContext;
+import jakarta.faces.component.visit.VisitHint;
+import jakarta.faces.component.visit.VisitResult;
 import jakarta.faces.context.FacesContext;
 import java.text.MessageFormat;
 import java.util.MissingResourceException;
@@ -44,6 +48,31 @@ public final class Feedback {
             detail = text("error.status." + refused.status()) + "（" + refused.getMessage() + "）";
         }
         add(FacesMessage.SEVERITY_ERROR, detail);
+        if (refused.field() != null) {
+            markInvalid(refused.field(), detail);
+        }
+    }
+
+    /**
+     * Marks the view's input of that id invalid (PrimeFaces then draws it so and sets {@code aria-invalid}; the
+     * back office's script ties it to the message) and gives it the message too. Decoding the next postback makes
+     * it valid again.
+     */
+    private static void markInvalid(String inputId, String detail) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        UIInput[] found = new UIInput[1];
+        faces.getViewRoot().visitTree(VisitContext.createVisitContext(faces, null, java.util.Set.of(VisitHint.SKIP_UNRENDERED)),
+                (context, target) -> {
+                    if (target instanceof UIInput input && inputId.equals(input.getId())) {
+                        found[0] = input;
+                        return VisitResult.COMPLETE;
+                    }
+                    return VisitResult.ACCEPT;
+                });
+        if (found[0] != null) {
+            found[0].setValid(false);
+            faces.addMessage(found[0].getClientId(faces), new FacesMessage(FacesMessage.SEVERITY_ERROR, detail, null));
+        }
     }
 
     public static String text(String key, Object... args) {

@@ -40,7 +40,7 @@ public class PasswordBacking {
 
     public void change() {
         if (replacement == null || !replacement.equals(repeated)) {
-            Feedback.error(new CmsException.InvalidInput("The passwords differ").withKey("password.mismatch"));
+            Feedback.error(new CmsException.InvalidInput("The passwords differ").withKey("password.mismatch").withField("repeated"));
             return;
         }
         try {
@@ -51,7 +51,9 @@ public class PasswordBacking {
             currentUser.forget();
             Feedback.info("password.changed");
         } catch (CmsException refused) {
-            Feedback.error(refused);
+            // The policy's refusals are about the new password.
+            Feedback.error(refused.field() == null && refused.key() != null && refused.key().startsWith("error.password")
+                    ? refused.withField("replacement") : refused);
         }
     }
 

@@ -30,7 +30,7 @@ public class MediaBacking implements Serializable {
 
     public void upload() {
         if (file == null || file.getSize() == 0) {
-            Feedback.error(new CmsException.InvalidInput("Choose a file").withKey("media.chooseFile"));
+            Feedback.error(new CmsException.InvalidInput("Choose a file").withKey("media.chooseFile").withField("file"));
             return;
         }
         if (file.getSize() > ImageCheck.MAX_BYTES) {
