@@ -109,3 +109,112 @@ cms.copyLink = function (inputId, statusId) {
         byHand();
     }
 };
+
+/**
+ * What PrimeFaces and the rich-text editor draw without a name or with too much of one, mended as it appears
+ * (the first drawing and every ajax update): icon glyphs hidden from screen readers, so a button is named by its
+ * text alone; the file field shown to screen readers too; the editor's heading picker and link field named; an alert role moved from a message's list item
+ * (not allowed inside a list) to the list's box, which PrimeFaces makes a live region anyway.
+ */
+cms.a11y = (function () {
+    function mend(root) {
+        $(root).find('.ui-icon, .pi, .ui-button-icon-left, .ui-button-icon-right').not('[aria-hidden]').attr('aria-hidden', 'true');
+        // The image upload's file field is the visible control (no skin), yet PrimeFaces hides it from screen readers.
+        $(root).find('input[type=file][aria-hidden]').removeAttr('aria-hidden');
+        $(root).find('.ql-picker-label').not('[aria-label]').each(function () {
+            var select = $(this).closest('.ql-picker').siblings('select');
+            var name = select.attr('aria-label');
+            if (name) {
+                $(this).attr('aria-label', name);
+            }
+        });
+        $(root).find('.ql-tooltip input[type=text]').not('[aria-label]').each(function () {
+            var name = $(this).closest('.ui-texteditor, .ql-container').parent().find('.ql-link').attr('data-field-label');
+            if (name) {
+                $(this).attr('aria-label', name);
+            }
+        });
+        // A refused field (the server marks it invalid) is described by the messages that say why.
+        $(root).find('[aria-invalid=true]').each(function () {
+            var described = (this.getAttribute('aria-describedby') || '').split(' ');
+            if (document.getElementById('messages') && described.indexOf('messages') < 0) {
+                this.setAttribute('aria-describedby', described.concat('messages').join(' ').trim());
+            }
+        });
+        $(root).find('.ui-messages ul > li[role=alert]').each(function () {
+            $(this).removeAttr('role aria-atomic').closest('.ui-messages > div').attr('role', 'alert');
+        });
+    }
+
+    $(function () {
+        mend(document.body);
+        new MutationObserver(function (changes) {
+            var roots = new Set();
+            changes.forEach(function (change) {
+                if (change.addedNodes.length) {
+                    roots.add(change.target);
+                }
+            });
+            roots.forEach(mend);
+        }).observe(document.body, {childList: true, subtree: true});
+        // After a refused action, the keyboard is put on the first field at fault.
+        $(document).on('pfAjaxComplete', function () {
+            var invalid = $('[aria-invalid=true]:visible').first();
+            if (invalid.length && !$(document.activeElement).is(':input:not(:button)')) {
+                invalid.trigger('focus');
+            }
+        });
+    });
+
+    return {mend: mend};
+})();
+
+/** Says "working" politely while a request the indicator shows is on its way, and clears it after. */
+cms.busy = function (working) {
+    var region = document.getElementById('ajaxAnnouncer');
+    if (region) {
+        region.textContent = working ? region.getAttribute('data-working') : '';
+    }
+};
+
+/**
+ * A dialog opened takes the keyboard: PrimeFaces puts it on the dialog's first text field, and a dialog without
+ * one (the preview, the image picker) kept it behind the mask. Then the first focusable thing inside gets it, else
+ * the close button. PrimeFaces keeps Tab inside a modal dialog and, on close (Escape too: closeOnEscape on every
+ * dialog), gives focus back to what had it when the dialog opened.
+ */
+(function () {
+    if (!window.PrimeFaces || !PrimeFaces.widget || !PrimeFaces.widget.Dialog) {
+        return;
+    }
+    // A button that opens a dialog through ajax is disabled while the request runs, which drops its focus onto
+    // the body; PrimeFaces would then give the focus back to the body. Remember the last element that had it.
+    var lastFocused = null;
+    document.addEventListener('focusin', function (e) {
+        if (e.target !== document.body) {
+            lastFocused = e.target;
+        }
+    });
+    var show = PrimeFaces.widget.Dialog.prototype.show;
+    PrimeFaces.widget.Dialog.prototype.show = function () {
+        var wasVisible = this.isVisible();
+        var opener = lastFocused;
+        var result = show.apply(this, arguments);
+        var before = this.focusedElementBeforeDialogOpened;
+        if (!wasVisible && (!before || before === document.body) && opener && document.contains(opener)
+                && !$.contains(this.jq[0], opener)) {
+            this.focusedElementBeforeDialogOpened = opener;
+        }
+        return result;
+    };
+    var applyFocus = PrimeFaces.widget.Dialog.prototype.applyFocus;
+    PrimeFaces.widget.Dialog.prototype.applyFocus = function () {
+        applyFocus.apply(this, arguments);
+        var dialog = this.jq;
+        if (!$.contains(dialog[0], document.activeElement)) {
+            var first = this.content.find('a[href], button, input, select, textarea, [tabindex]')
+                .not('[tabindex="-1"], :disabled').filter(':visible').first();
+            (first.length ? first : dialog.find('.ui-dialog-titlebar-close')).trigger('focus');
+        }
+    };
+})();
