@@ -123,7 +123,10 @@ public class ArticleChanges {
         return complete(article, actor.getUsername(), now, transitions);
     }
 
-    /** A new article with its first draft revision; the slug comes from the title when none is given. */
+    /**
+     * A new article with its first draft revision; the slug comes from the title (pinyin for Chinese) when none is
+     * given. Only here: a later title never moves the address, only an editor's own slug does.
+     */
     public Article create(ArticleDraft draft) {
         Account author = requireEditor();
         Instant now = clock.instant();
@@ -133,14 +136,17 @@ public class ArticleChanges {
         if (slug != null && !slug.isBlank() && taken(wanted)) {
             throw slugTaken(wanted);
         }
-        Article article = new Article(wanted.isEmpty() ? "draft-" + now.toEpochMilli() : uniqueSlug(wanted), now);
+        String free = wanted.isEmpty() ? null : freeSlug(wanted);
+        Article article = new Article(free == null ? "draft-" + now.toEpochMilli() : free, now);
         em.persist(article);
         em.flush();
         Revision first = article.startFirstRevision(content, author, now);
         em.persist(first);
-        if (wanted.isEmpty()) {
-            // A title in Chinese only: the id keeps the URL short and stable.
-            article.changeSlug(uniqueSlug("article-" + article.getId()), now);
+        if (free == null) {
+            // Nothing readable in the title (only punctuation, say), or a title used many times: the id keeps
+            // the URL unique at the cost of one lookup, however often the title recurs.
+            String base = wanted.isEmpty() ? "article" : wanted;
+            article.changeSlug(uniqueSlug(base + "-" + article.getId()), now);
         }
         return complete(article, author.getUsername(), now,
                 List.of(new Transition(AuditAction.CREATE, first, null, RevisionState.DRAFT)));
@@ -337,6 +343,19 @@ public class ArticleChanges {
     /** In use as an article's address now, or kept as one it had. */
     private boolean taken(String slug) {
         return articles.findBySlug(slug).isPresent() || em.find(FormerSlug.class, slug) != null;
+    }
+
+    /** The title's slug, or it with -2 … -9; null when all are taken. */
+    private String freeSlug(String base) {
+        if (!taken(base)) {
+            return base;
+        }
+        for (int n = 2; n < 10; n++) {
+            if (!taken(base + "-" + n)) {
+                return base + "-" + n;
+            }
+        }
+        return null;
     }
 
     private String uniqueSlug(String base) {

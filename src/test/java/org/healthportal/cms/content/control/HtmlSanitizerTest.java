@@ -1,13 +1,10 @@
 package org.healthportal.cms.content.control;
 
-import org.healthportal.cms.platform.Slugs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Set;
-import org.healthportal.cms.platform.CmsException;
 import org.junit.jupiter.api.Test;
 
 class HtmlSanitizerTest {
@@ -60,19 +57,6 @@ class HtmlSanitizerTest {
     @Test
     void nullIsEmpty() {
         assertEquals("", HtmlSanitizer.sanitize(null));
-    }
-
-    @Test
-    void slugs() {
-        assertEquals("acupuncture-and-nerves", Slugs.fromTitle("Acupuncture and Nerves!"));
-        assertEquals("covid-19", Slugs.fromTitle("针灸 COVID-19 康复"));
-        assertEquals("", Slugs.fromTitle("针灸治疗神经受损"));
-        assertEquals("cafe", Slugs.fromTitle("Café"));
-        assertEquals("ok-slug-2", Slugs.requireValid(" ok-slug-2 "));
-        assertThrows(CmsException.InvalidInput.class, () -> Slugs.requireValid("Bad Slug"));
-        assertThrows(CmsException.InvalidInput.class, () -> Slugs.requireValid("a--b"));
-        assertThrows(CmsException.InvalidInput.class, () -> Slugs.requireValid("针灸"));
-        assertThrows(CmsException.InvalidInput.class, () -> Slugs.requireValid(""));
     }
 
     @Test

@@ -94,6 +94,24 @@ class ArticleApiIT {
     }
 
     @Test
+    void aChineseTitleGetsAPinyinAddressThatLaterTitlesNeverMove() {
+        JsonObject first = create("针刺疗法与康复");
+        JsonObject second = create("针刺疗法与康复");
+        assertTrue(first.getString("slug").matches("zhenci-liaofa-yu-kangfu(-\\d+)?"), first.getString("slug"));
+        assertTrue(second.getString("slug").matches("zhenci-liaofa-yu-kangfu-\\d+"), "the same title, a free address: "
+                + second.getString("slug"));
+        long id = id(first);
+        Articles.ok(Articles.transition("editor", id, "submit"));
+        Articles.ok(Articles.transition("reviewer", id, "approve"));
+        JsonObject live = Articles.ok(Articles.transition("editor", id, "publish"));
+        assertEquals(200, Api.anonymous().get("/articles/" + first.getString("slug")).status());
+        JsonObject retitled = Articles.ok(editor.put("/api/articles/" + id, json("艾灸入门", "摘要", "<p>新</p>", categoryId(),
+                live.getJsonNumber("version").longValue()).toString()));
+        assertEquals(first.getString("slug"), retitled.getString("slug"), "a public article keeps its address");
+        assertEquals(200, Api.anonymous().get("/articles/" + first.getString("slug")).status());
+    }
+
+    @Test
     void aTakenSlugRefusesTheWholeSaveAndKeepsTheVersion() {
         JsonObject other = create(uniqueTitle("占用地址"));
         JsonObject a = create(uniqueTitle("改地址"));
