@@ -33,6 +33,24 @@ class PlatformIT {
     }
 
     @Test
+    void theSiteIconAnswersWhereBrowsersAskAndEveryPageLinksIt() {
+        Api.Response ico = Api.anonymous().get("/favicon.ico");
+        assertEquals(200, ico.status(), "no 404 in every reader's console");
+        assertEquals("image/x-icon", ico.header("Content-Type"));
+        assertEquals("public, max-age=86400", ico.header("Cache-Control"));
+        assertEquals(200, Api.anonymous().get("/apple-touch-icon.png").status());
+        for (String page : List.of("/", "/categories/zhenci-liaofa", "/search?q=%E9%92%88%E7%81%B8", "/login.xhtml")) {
+            String html = Api.anonymous().get(page).body();
+            java.util.regex.Matcher svg = java.util.regex.Pattern.compile("<link rel=\"icon\" href=\"(/assets/img/favicon\\.svg\\?v=[^\"]+)\"")
+                    .matcher(html);
+            assertTrue(svg.find(), page + " links the icon: " + html);
+            Api.Response linked = Api.anonymous().get(svg.group(1));
+            assertEquals(200, linked.status(), svg.group(1));
+            assertTrue(linked.header("Content-Type").startsWith("image/svg+xml"), linked.header("Content-Type"));
+        }
+    }
+
+    @Test
     void theBackOfficeNeedsALogin() {
         Api.Response r = Api.anonymous().send(Api.anonymous().request("/admin/").GET());
         assertEquals(302, r.status());
