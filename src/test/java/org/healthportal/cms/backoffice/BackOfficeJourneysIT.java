@@ -183,6 +183,43 @@ class BackOfficeJourneysIT {
         }
     }
 
+    /** Each label of the editor's form grid beside its own field, read-only or not: offsets from the label's row. */
+    private static final String LABEL_ROWS = """
+            var grid = document.getElementById('editor:fields'), out = [];
+            Array.from(grid.children).filter(k => k.matches('label, .ui-outputlabel')).forEach(function (l) {
+              var cell = l.htmlFor ? document.getElementById(l.htmlFor) : null;
+              while (cell && cell.parentElement !== grid) { cell = cell.parentElement; }
+              cell = cell || l.nextElementSibling;
+              var a = l.getBoundingClientRect(), b = cell.getBoundingClientRect();
+              out.push(l.textContent.trim() + ' ' + Math.round(Math.abs(a.top - b.top)) + ' ' + (b.left > a.right - 1));
+            });
+            out.push(Array.from(grid.children).filter(k => getComputedStyle(k).display !== 'none')
+                .map(k => k.tagName + '#' + k.id + '.' + k.className).join(' | '));
+            return out;""";
+
+    @Test
+    void everyLabelOfTheEditorSitsBesideItsFieldEditableOrReadOnly() {
+        long id = Articles.id(Articles.create(uniqueTitle("只读表单对齐")));
+        Articles.ok(Articles.transition("editor", id, "submit"));
+        for (String role : java.util.List.of("editor", "reviewer")) {
+            try (Browser browser = Browser.open()) {
+                org.junit.jupiter.api.Assumptions.assumeTrue(browser.isChromium(), "layout needs Chromium; CI requires it");
+                BackOffice office = new BackOffice(browser).login(role);
+                office.editArticle(id);
+                @SuppressWarnings("unchecked")
+                java.util.List<String> rows = new java.util.ArrayList<>((java.util.List<String>) browser.script(LABEL_ROWS));
+                String cells = rows.remove(rows.size() - 1);
+                assertEquals(9, rows.size(), role + ": every field labelled: " + rows);
+                for (String row : rows) {
+                    assertTrue(row.endsWith(" 0 true"), role + ": a label away from its field: " + row + " in " + rows + "; cells: " + cells);
+                }
+                assertTrue(browser.exists(org.openqa.selenium.By.cssSelector("head link[rel=icon][href*='favicon']")),
+                        "the back office names the site's icon");
+                browser.screenshot("4-editor-as-" + role);
+            }
+        }
+    }
+
     @Test
     void theDoctorCannotApproveTheirOwnArticle() {
         JsonObject created = Api.as("doctor").post("/api/articles", Articles.json(uniqueTitle("颈椎病的自我锻炼"),
