@@ -8,7 +8,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.healthportal.cms.site.control.SiteConfig;
 
-/** {@code /robots.txt}: crawl the public site, not the back office, API, login or search results. */
+/**
+ * {@code /robots.txt}: crawl the public site, not the back office, API or search results. The sign-in page may be
+ * crawled: it shows nothing private, and a disallowed page still shows up in results, only without its description.
+ */
 @WebServlet("/robots.txt")
 public class RobotsServlet extends HttpServlet {
 
@@ -21,7 +24,6 @@ public class RobotsServlet extends HttpServlet {
         response.getWriter().write("User-agent: *\n"
                 + "Disallow: /admin/\n"
                 + "Disallow: /api/\n"
-                + "Disallow: /login.xhtml\n"
                 + "Disallow: /search\n"
                 + "\n"
                 + "Sitemap: " + config.absolute("sitemap.xml") + "\n");
