@@ -207,6 +207,21 @@ cms.busy = function (working) {
         }
         return result;
     };
+    // PrimeFaces gives the focus back 100 ms after closing, in a queued task; give it at once, and again should
+    // anything (a redraw) have dropped it onto the body meanwhile.
+    var returnFocus = PrimeFaces.widget.Dialog.prototype.returnFocus;
+    PrimeFaces.widget.Dialog.prototype.returnFocus = function () {
+        var opener = this.focusedElementBeforeDialogOpened;
+        if (!opener || opener === document.body || !document.contains(opener) || $('.ui-dialog:visible').length) {
+            return returnFocus.apply(this, arguments);
+        }
+        opener.focus({preventScroll: true});
+        setTimeout(function () {
+            if ((!document.activeElement || document.activeElement === document.body) && document.contains(opener)) {
+                opener.focus({preventScroll: true});
+            }
+        }, 150);
+    };
     var applyFocus = PrimeFaces.widget.Dialog.prototype.applyFocus;
     PrimeFaces.widget.Dialog.prototype.applyFocus = function () {
         applyFocus.apply(this, arguments);

@@ -90,7 +90,12 @@ class KeyboardAndScreenReaderIT {
             }
             new Actions(browser.driver()).sendKeys(Keys.ESCAPE).perform();
             browser.waitUntil(d -> !d.findElement(By.id("editor:previewDialog")).isDisplayed());
-            browser.waitUntil(d -> "editor:preview".equals(d.switchTo().activeElement().getAttribute("id")));
+            try {
+                browser.waitUntil(d -> "editor:preview".equals(d.switchTo().activeElement().getAttribute("id")));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError("the focus went back to " + browser.script(
+                        "var a = document.activeElement; return a ? a.outerHTML.substring(0, 300) : 'nothing'"), e);
+            }
         }
     }
 
