@@ -26,25 +26,13 @@ cd "$ROOT"
 if [ ! -x "$TOOLS/node_modules/.bin/lighthouse" ] || [ ! -f "$TOOLS/node_modules/vnu-jar/build/dist/vnu.jar" ]; then
   mkdir -p "$TOOLS" && (cd "$TOOLS" && npm install --silent --no-audit --no-fund lighthouse@12.8.2 vnu-jar@26.9.27)
 fi
-rm -rf "$WORK" "$OUT" && mkdir -p "$WORK/root" "$OUT"
-SERVER_PID=
-cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; wait 2>/dev/null || true; }
+rm -rf "$WORK" "$OUT" && mkdir -p "$WORK" "$OUT"
+PAYARA_PID=
+cleanup() { [ -n "$PAYARA_PID" ] && kill "$PAYARA_PID" 2>/dev/null; wait 2>/dev/null || true; }
 trap cleanup EXIT
-printf '%s\n' "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1" \
-  > "$WORK/preboot.txt"
-java -Xss1m -Xmx1g -Dfile.encoding=UTF-8 -Duser.timezone=UTC -Dhazelcast.socket.bind.any=false \
-  -Dcms.data.dir="$WORK/data" -Dcms.demo=true -Dcms.base-url="$B/" \
-  -jar target/payara/payara-micro.jar --deploy target/cms.war --contextroot / --port "$PORT" \
-  --rootdir "$WORK/root" --prebootcommandfile "$WORK/preboot.txt" --disablephonehome \
-  --clustermode "tcpip:127.0.0.1:$CLUSTER_PORT" --startport "$CLUSTER_PORT" --interfaces 127.0.0.1 \
-  --clustername "cms-quality-$CLUSTER_PORT" > "$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-for i in $(seq 1 240); do
-  curl -sf "$B/health/ready" >/dev/null 2>&1 && break
-  kill -0 "$SERVER_PID" 2>/dev/null || { tail -50 "$WORK/server.log"; exit 1; }
-  [ "$i" = 240 ] && { echo "server not ready after 240 s" >&2; exit 1; }
-  sleep 1
-done
+# shellcheck source=bench/payara.sh
+. "$HERE/payara.sh"
+start_payara "$WORK" "$PORT" "$CLUSTER_PORT" -Xmx1g -Dcms.data.dir="$WORK/data" -Dcms.demo=true -Dcms.base-url="$B/"
 
 ARTICLE=$(curl -sf "$B/" | grep -o 'href="/articles/[a-z0-9-]*"' | head -1 | sed 's/href="//; s/"$//')
 CATEGORY=$(curl -sf "$B/" | grep -o 'href="/categories/[a-z0-9-]*"' | head -1 | sed 's/href="//; s/"$//')

@@ -25,33 +25,21 @@ cd "$ROOT"
 flock /tmp/maven.lock sh -c 'rm -rf target/cms && mvn -q package -DskipTests'
 H2_JAR=$(find ~/.m2/repository/com/h2database/h2 -name 'h2-2.2.224.jar' | head -1)
 rm -rf "$WORK" && mkdir -p "$WORK/www"
-SERVER_PID=; NGINX_PID=
+PAYARA_PID=; NGINX_PID=
 cleanup() {
-  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
+  [ -n "$PAYARA_PID" ] && kill "$PAYARA_PID" 2>/dev/null || true
   [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null || true
   wait 2>/dev/null || true
 }
 trap cleanup EXIT
 
+# shellcheck source=bench/payara.sh
+. "$HERE/payara.sh"
 start_server() {
-  rm -rf "$WORK/root" && mkdir -p "$WORK/root"
-  printf '%s\n' "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1" \
-    "set configs.config.server-config.security-service.activate-default-principal-to-role-mapping=true" > "$WORK/preboot.txt"
-  java -Xss1m -Xms2g -Xmx2g -Dfile.encoding=UTF-8 -Duser.timezone=UTC -Dhazelcast.socket.bind.any=false \
-    -Dcms.data.dir="$WORK/data" -Dcms.demo=true -Dcms.bench=true -Dcms.base-url="$B/" \
-    -jar target/payara/payara-micro.jar --deploy target/cms.war --contextroot / --port "$PORT" \
-    --rootdir "$WORK/root" --prebootcommandfile "$WORK/preboot.txt" --disablephonehome \
-    --clustermode "tcpip:127.0.0.1:$CLUSTER_PORT" --startport "$CLUSTER_PORT" --interfaces 127.0.0.1 \
-    --clustername "cms-bench-$CLUSTER_PORT" > "$WORK/server.log" 2>&1 &
-  SERVER_PID=$!
-  for _ in $(seq 1 240); do
-    curl -sf "$B/health/ready" >/dev/null 2>&1 && return 0
-    kill -0 "$SERVER_PID" 2>/dev/null || { tail -50 "$WORK/server.log"; exit 1; }
-    sleep 1
-  done
-  echo "server not ready after 240 s" >&2; tail -50 "$WORK/server.log"; exit 1
+  start_payara "$WORK" "$PORT" "$CLUSTER_PORT" -Xms2g -Xmx2g \
+    -Dcms.data.dir="$WORK/data" -Dcms.demo=true -Dcms.bench=true -Dcms.base-url="$B/"
 }
-stop_server() { kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=; }
+stop_server() { kill "$PAYARA_PID"; wait "$PAYARA_PID" 2>/dev/null || true; PAYARA_PID=; }
 
 echo "== creating the schema and demo content"
 start_server; stop_server
