@@ -130,10 +130,14 @@ public final class CmsServer {
         }
     }
 
-    /** Waits until the CMS answers ready, or fails with the end of the server log. */
+    /**
+     * Waits until the CMS answers ready, or fails with the end of the server log, the last answer it gave and a
+     * thread dump of the server: a node that booted but never answers ready is otherwise a mystery in CI.
+     */
     public CmsServer awaitReady(Duration timeout) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
+        String last = "no answer yet";
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + ":\n" + logTail());
@@ -144,15 +148,37 @@ public final class CmsServer {
                 if (r.statusCode() == 200 && r.body().contains("database")) {
                     return this;
                 }
+                last = r.statusCode() + " " + r.body();
             } catch (IOException notYet) {
                 // Not listening yet.
+                last = notYet.toString();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
             waitABit(process);
         }
-        throw new IllegalStateException("Payara Micro not ready after " + timeout + ":\n" + logTail());
+        throw new IllegalStateException("Payara Micro not ready after " + timeout + "; last answer to /health/ready: "
+                + last + "\n" + logTail() + "\n" + threadDump());
+    }
+
+    /** The server's threads as jcmd prints them (the JDK running the tests has it), for a failure's message. */
+    private String threadDump() {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Process dump = new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "Thread.print")
+                    .redirectErrorStream(true).start();
+            String text = new String(dump.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            dump.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            Path file = log.resolveSibling(log.getFileName() + ".threads.txt");
+            Files.writeString(file, text);
+            return "threads (also in " + file + "):\n" + text;
+        } catch (IOException e) {
+            return "no thread dump: " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "no thread dump: interrupted";
+        }
     }
 
     /** Waits for the server process to end; its exit code. */
