@@ -23,7 +23,8 @@ class FeatureGraphTest {
 
     /** Lowest first: a feature may use those before it, never those after. */
     static final List<String> ORDER = List.of("platform", "accounts", "taxonomy", "compliance", "media", "content",
-            "workflow", "notifications", "site", "preview", "setup");
+            "workflow", "notifications", "site", "preview", "importing",
+            "setup");
 
     private static final Pattern EDGE = Pattern.compile(
             "^\\s+org\\.healthportal\\.cms\\.(\\w+)\\S*\\s+->\\s+org\\.healthportal\\.cms\\.(\\w+)\\S*");
