@@ -103,7 +103,7 @@ public final class WordPressText {
             boolean shortcode = known || close >= 0 || attributes.contains("=");
             if (!shortcode || closing) {
                 // "[1]", "[sic]": ordinary brackets; a stray closing tag of a shortcode goes.
-                out.append(text, at, closing && shortcodeName(name) ? m.start() : m.end());
+                out.append(text, at, closing && known ? m.start() : m.end());
                 at = m.end();
                 continue;
             }
@@ -115,10 +115,6 @@ public final class WordPressText {
         }
         out.append(text.substring(at));
         return out.toString();
-    }
-
-    private static boolean shortcodeName(String name) {
-        return KNOWN.contains(name);
     }
 
     private static String replacement(String name, String attributes, String inner, Images images, List<String> notes) {
