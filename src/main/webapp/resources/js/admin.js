@@ -195,15 +195,27 @@ cms.busy = function (working) {
             lastFocused = e.target;
         }
     });
+    // An element an ajax update has replaced since is found again by its id.
+    function present(element) {
+        if (element && element !== document.body && !element.isConnected && element.id) {
+            element = document.getElementById(element.id);
+        }
+        return element && element !== document.body && element.isConnected ? element : null;
+    }
     var show = PrimeFaces.widget.Dialog.prototype.show;
     PrimeFaces.widget.Dialog.prototype.show = function () {
         var wasVisible = this.isVisible();
-        var opener = lastFocused;
+        var opener = present(lastFocused);
         var result = show.apply(this, arguments);
-        var before = this.focusedElementBeforeDialogOpened;
-        if (!wasVisible && (!before || before === document.body) && opener && document.contains(opener)
-                && !$.contains(this.jq[0], opener)) {
-            this.focusedElementBeforeDialogOpened = opener;
+        if (!wasVisible) {
+            var before = present(this.focusedElementBeforeDialogOpened);
+            if (!before && opener && !$.contains(this.jq[0], opener)) {
+                before = opener;
+            }
+            if (before) {
+                this.focusedElementBeforeDialogOpened = before;
+            }
+            this.openerId = before ? before.id : null;
         }
         return result;
     };
@@ -211,14 +223,17 @@ cms.busy = function (working) {
     // anything (a redraw) have dropped it onto the body meanwhile.
     var returnFocus = PrimeFaces.widget.Dialog.prototype.returnFocus;
     PrimeFaces.widget.Dialog.prototype.returnFocus = function () {
-        var opener = this.focusedElementBeforeDialogOpened;
-        if (!opener || opener === document.body || !document.contains(opener) || $('.ui-dialog:visible').length) {
+        var openerId = this.openerId;
+        var opener = present(this.focusedElementBeforeDialogOpened)
+            || (openerId ? document.getElementById(openerId) : null);
+        if (!opener || $('.ui-dialog:visible').length) {
             return returnFocus.apply(this, arguments);
         }
         opener.focus({preventScroll: true});
         setTimeout(function () {
-            if ((!document.activeElement || document.activeElement === document.body) && document.contains(opener)) {
-                opener.focus({preventScroll: true});
+            var again = present(opener) || (openerId ? document.getElementById(openerId) : null);
+            if ((!document.activeElement || document.activeElement === document.body) && again) {
+                again.focus({preventScroll: true});
             }
         }, 150);
     };

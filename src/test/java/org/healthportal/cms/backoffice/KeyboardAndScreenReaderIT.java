@@ -88,13 +88,17 @@ class KeyboardAndScreenReaderIT {
                 new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
                 assertTrue(inside(browser, "editor:previewDialog"), "Tab stays in the open dialog (" + i + ")");
             }
+            Object remembered = browser.script("var w = PF('previewDialog'), e = w.focusedElementBeforeDialogOpened;"
+                    + " return (e ? e.tagName + '#' + e.id + (e.isConnected ? '' : ' (detached)') : 'nothing')"
+                    + " + ', opener id ' + w.openerId");
             new Actions(browser.driver()).sendKeys(Keys.ESCAPE).perform();
             browser.waitUntil(d -> !d.findElement(By.id("editor:previewDialog")).isDisplayed());
             try {
                 browser.waitUntil(d -> "editor:preview".equals(d.switchTo().activeElement().getAttribute("id")));
             } catch (org.openqa.selenium.TimeoutException e) {
                 throw new AssertionError("the focus went back to " + browser.script(
-                        "var a = document.activeElement; return a ? a.outerHTML.substring(0, 300) : 'nothing'"), e);
+                        "var a = document.activeElement; return a ? a.outerHTML.substring(0, 300) : 'nothing'")
+                        + "; the dialog had remembered " + remembered, e);
             }
         }
     }
