@@ -49,7 +49,7 @@ public final class WxrExports {
     }
 
     public WxrExports category(String slug, String name, String parentSlug) {
-        categories.add("<wp:category><wp:category_nicename>" + cdata(slug) + "</wp:category_nicename>"
+        categories.add("<wp:category><wp:term_id>" + (categories.size() + 2) + "</wp:term_id><wp:category_nicename>" + cdata(slug) + "</wp:category_nicename>"
                 + "<wp:category_parent>" + cdata(parentSlug == null ? "" : parentSlug) + "</wp:category_parent>"
                 + "<wp:cat_name>" + cdata(name) + "</wp:cat_name></wp:category>");
         return this;

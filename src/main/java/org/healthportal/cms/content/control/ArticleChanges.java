@@ -103,7 +103,11 @@ public class ArticleChanges {
     /** As above; {@code justifications} answer the claims check at submission (term → why it stands). */
     public Article apply(Long articleId, WorkflowAction action, String comment, Instant publishAt,
                          Map<String, String> justifications) {
-        Account actor = currentUser.require();
+        return applyAs(currentUser.require(), articleId, action, comment, publishAt, justifications);
+    }
+
+    private Article applyAs(Account actor, Long articleId, WorkflowAction action, String comment, Instant publishAt,
+                            Map<String, String> justifications) {
         // The role first, before anything is read: the answer does not depend on the article.
         if (!action.allowedFor(actor.getRoles())) {
             refuse(Refusal.role(action, actor.getRoles()));
@@ -150,6 +154,48 @@ public class ArticleChanges {
         }
         return complete(article, author.getUsername(), now,
                 List.of(new Transition(AuditAction.CREATE, first, null, RevisionState.DRAFT)));
+    }
+
+    /**
+     * A draft moved in from another site (a WordPress import), created by {@code importer} and written by
+     * {@code author}, who need not be signed in; {@code originallyPublished} is kept as the public page's publish
+     * date. The address is the wanted slug where free, else derived as for {@link #create}. Never published: it
+     * takes this site's review like any draft.
+     */
+    public Article importDraft(ArticleDraft draft, Account importer, Account author, Instant originallyPublished) {
+        if (!author.has(org.healthportal.cms.accounts.entity.Role.EDITOR)
+                && !author.has(org.healthportal.cms.accounts.entity.Role.ADMIN)) {
+            refuse(Refusal.notAnEditor());
+        }
+        Instant now = clock.instant();
+        ArticleContent content = content(draft);
+        String wanted = draft.slug() == null ? "" : Slugs.fromTitle(draft.slug());
+        if (wanted.isEmpty()) {
+            wanted = Slugs.fromTitle(draft.title());
+        }
+        String free = wanted.isEmpty() ? null : freeSlug(wanted);
+        Article article = new Article(free == null ? "draft-" + now.toEpochMilli() : free, now);
+        if (originallyPublished != null) {
+            article.originallyPublished(originallyPublished);
+        }
+        em.persist(article);
+        em.flush();
+        Revision first = article.startFirstRevision(content, author, now);
+        em.persist(first);
+        if (free == null) {
+            String base = wanted.isEmpty() ? "article" : wanted;
+            article.changeSlug(uniqueSlug(base + "-" + article.getId()), now);
+        }
+        return complete(article, importer.getUsername(), now,
+                List.of(new Transition(AuditAction.CREATE, first, null, RevisionState.DRAFT, "imported")));
+    }
+
+    /**
+     * Submits an imported draft for review in its author's name, as the author would: refused as for anyone (the
+     * claims check included), and then the draft stays as it is.
+     */
+    public Article submitImported(Long articleId, Account author) {
+        return applyAs(author, articleId, WorkflowAction.SUBMIT, null, null, Map.of());
     }
 
     /**
@@ -278,6 +324,11 @@ public class ArticleChanges {
     private Article complete(Article article, String actor, Instant now, List<Transition> transitions) {
         if (transitions.isEmpty()) {
             return article;
+        }
+        Revision latest = article.getLatestRevision();
+        if (latest.getState().isEditableInPlace()) {
+            // Counted at each write, so the article list can say which drafts have wording to check.
+            latest.claimsChecked(claims.check(latest.getTitle(), latest.getSummary(), latest.getBody()).size());
         }
         flush();
         audit.record(transitions.stream().map(t -> t.event(actor, now)).toList());

@@ -69,6 +69,10 @@ public class Article {
     private Instant modifiedAt;
 
     /** A correction published on the live page, with its date; null while there is none. */
+    /** When the article was first published on the site it was imported from; null for articles written here. */
+    @Column(name = "original_published_at")
+    private Instant originalPublishedAt;
+
     @Column(name = "correction_notice", length = CORRECTION_MAX)
     private String correctionNotice;
 
@@ -505,6 +509,18 @@ public class Article {
 
     public boolean isWasPublished() {
         return wasPublished;
+    }
+
+    public Instant getOriginalPublishedAt() {
+        return originalPublishedAt;
+    }
+
+    /** Kept from the site it came from, for the public page's publish date; only before it is first public here. */
+    public void originallyPublished(Instant when) {
+        if (wasPublished) {
+            throw new IllegalStateException("Article " + id + " is already public here");
+        }
+        originalPublishedAt = when;
     }
 
     public Instant getCreatedAt() {

@@ -126,6 +126,10 @@ public class Revision implements org.healthportal.cms.compliance.entity.CheckedT
     @Column(name = "published_at")
     private Instant publishedAt;
 
+    /** How many claims-dictionary findings the text had when last written (the editor's list shows them). */
+    @Column(name = "claims_findings", nullable = false)
+    private int claimsFindings;
+
     /** The disclaimer version shown with this publication. */
     @ManyToOne
     @JoinColumn(name = "disclaimer_id")
@@ -288,6 +292,15 @@ public class Revision implements org.healthportal.cms.compliance.entity.CheckedT
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    public int getClaimsFindings() {
+        return claimsFindings;
+    }
+
+    /** The claims check's count for the text as it now stands. */
+    public void claimsChecked(int findings) {
+        this.claimsFindings = findings;
     }
 
     public String getContentHash() {

@@ -18,8 +18,15 @@ public final class Wxr {
     public record Author(String login, String email, String displayName) {
     }
 
-    /** {@code wp:category} (with its parent's slug, blank at the top) or {@code wp:tag} (no parent). */
-    public record Term(String slug, String name, String parentSlug) {
+    /**
+     * {@code wp:category} (with its parent's slug, blank at the top) or {@code wp:tag} (no parent); {@code termId}
+     * is WordPress's id of it, 0 when the export lacks one.
+     */
+    public record Term(String slug, String name, String parentSlug, long termId) {
+
+        public Term(String slug, String name, String parentSlug) {
+            this(slug, name, parentSlug, 0);
+        }
     }
 
     /** A category or tag an item carries: {@code domain} is "category" or "post_tag". */

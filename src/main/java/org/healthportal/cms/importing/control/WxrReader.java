@@ -123,7 +123,8 @@ public final class WxrReader {
                         site();
                         Map<String, String> c = children();
                         handler.category(new Wxr.Term(c.getOrDefault("wp:category_nicename", ""),
-                                c.getOrDefault("wp:cat_name", ""), c.getOrDefault("wp:category_parent", "")));
+                                c.getOrDefault("wp:cat_name", ""), c.getOrDefault("wp:category_parent", ""),
+                                optionalNumber(c.getOrDefault("wp:term_id", ""))));
                     }
                     case "wp:tag" -> {
                         site();
@@ -250,6 +251,15 @@ public final class WxrReader {
                 Location at = r.getLocation();
                 throw new WxrException("An item's " + element + " is not a number: \"" + value + "\"",
                         at.getLineNumber(), at.getColumnNumber());
+            }
+        }
+
+        /** An id the export may leave out: 0 then, and 0 for one that is not a number too. */
+        private static long optionalNumber(String value) {
+            try {
+                return value == null || value.isBlank() ? 0 : Long.parseLong(value.strip());
+            } catch (NumberFormatException e) {
+                return 0;
             }
         }
 

@@ -34,7 +34,11 @@ public class MediaService {
     long maxPixels;
 
     public MediaItem upload(String fileName, byte[] data, String altText) {
-        Account uploader = currentUser.require();
+        return upload(fileName, data, altText, currentUser.require());
+    }
+
+    /** As above, for an upload made on someone's behalf (an import running after its request ended). */
+    public MediaItem upload(String fileName, byte[] data, String altText, Account uploader) {
         if (!uploader.has(Role.EDITOR) && !uploader.has(Role.ADMIN)) {
             throw new CmsException.Forbidden("Only editors upload images").withKey("error.editorOnly");
         }

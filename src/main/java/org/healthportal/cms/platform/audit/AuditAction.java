@@ -52,7 +52,9 @@ public enum AuditAction {
     /** A preview link opened for the first time (the actor is {@code preview:<link id>}). */
     PREVIEW_LINK_OPEN("preview-link-open"),
     /** A preview link ended before its expiry, by hand or with the article's takedown. */
-    PREVIEW_LINK_REVOKE("preview-link-revoke");
+    PREVIEW_LINK_REVOKE("preview-link-revoke"),
+    /** A WordPress export imported (or its import failed): the file, then the counts. */
+    WORDPRESS_IMPORT("wordpress-import");
 
     private final String wireName;
 

@@ -125,8 +125,17 @@ public class PublicContent {
                 .getResultStream().anyMatch(a -> a.isWasPublished() && !a.isLive());
     }
 
-    /** When the article first went public: the earliest publication of any of its revisions. */
+    /**
+     * When the article first went public: on the site it was imported from, else the earliest publication of any of
+     * its revisions here.
+     */
     public Optional<Instant> firstPublished(Long articleId) {
+        Instant original = em.createQuery("SELECT a.originalPublishedAt FROM Article a WHERE a.id = :id", Instant.class)
+                .setParameter("id", articleId).getResultStream().filter(java.util.Objects::nonNull).findFirst()
+                .orElse(null);
+        if (original != null) {
+            return Optional.of(original);
+        }
         // Not MIN(): an aggregate bypasses the attribute converter on some databases.
         return em.createQuery("SELECT r.publishedAt FROM Revision r WHERE r.article.id = :id AND r.publishedAt IS NOT NULL"
                         + " ORDER BY r.publishedAt", Instant.class)

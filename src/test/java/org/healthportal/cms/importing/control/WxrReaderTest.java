@@ -132,8 +132,8 @@ class WxrReaderTest {
         assertEquals(new Wxr.Site("中医养生网", "https://old.example.cn", "https://old.example.cn", "1.2"), c.site);
         assertEquals(c.site, c.seen.get(0), "the site comes first");
         assertEquals(new Wxr.Author("lihua", "lihua@example.cn", "李华 医师"), c.seen.get(1));
-        assertEquals(new Wxr.Term("tcm", "中医", ""), c.seen.get(2));
-        assertEquals(new Wxr.Term("acupuncture", "针灸", "tcm"), c.seen.get(3), "the parent by slug");
+        assertEquals(new Wxr.Term("tcm", "中医", "", 3), c.seen.get(2));
+        assertEquals(new Wxr.Term("acupuncture", "针灸", "tcm", 4), c.seen.get(3), "the parent by slug and the term id");
         List<Wxr.Item> items = c.items();
         assertEquals(3, items.size());
         Wxr.Item post = items.get(0);

@@ -30,6 +30,7 @@ public class ArticleClaimsBacking implements Serializable {
     ClaimsService claims;
 
     private List<ClaimsCheck.Finding> findings;
+    private boolean checkedOnOpening;
     private final Map<String, String> justifications = new HashMap<>();
 
     /** Runs the claims check on the text as it stands in the editor. */
@@ -46,7 +47,13 @@ public class ArticleClaimsBacking implements Serializable {
         findings = null;
     }
 
+    /** The findings; for a draft whose stored text had some (an imported one, say), checked once on opening. */
     public List<ClaimsCheck.Finding> getFindings() {
+        if (findings == null && !checkedOnOpening && editor.isEditable() && editor.getStatus().claimsFindings() > 0) {
+            checkedOnOpening = true;
+            ArticleForm form = editor.getForm();
+            findings = claims.check(form.getTitle(), form.getSummary(), HtmlSanitizer.sanitize(form.getBody()));
+        }
         return findings;
     }
 

@@ -11,18 +11,19 @@ import org.healthportal.cms.content.entity.RevisionState;
  *
  * @param liveSlugPath the public address while the article is live, else null
  * @param everPublished once public, a new slug keeps the old address redirecting to the new one
+ * @param claimsFindings the claims check's findings in the latest text when it was last written
  */
 public record ArticleStatus(RevisionState state, int revisionNumber, boolean live, boolean everPublished,
-                            String liveSlugPath, Instant scheduledFor, String currentCorrection)
+                            String liveSlugPath, Instant scheduledFor, String currentCorrection, int claimsFindings)
         implements Serializable {
 
     /** An article not yet saved. */
-    static final ArticleStatus NEW = new ArticleStatus(null, 0, false, false, null, null, null);
+    static final ArticleStatus NEW = new ArticleStatus(null, 0, false, false, null, null, null, 0);
 
     static ArticleStatus of(Article article) {
         var latest = article.getLatestRevision();
         return new ArticleStatus(latest.getState(), latest.getNumber(), article.isLive(), article.isWasPublished(),
                 article.isLive() ? "/articles/" + article.getSlug() : null, latest.getPublishAt(),
-                article.getCorrectionNotice());
+                article.getCorrectionNotice(), latest.getClaimsFindings());
     }
 }

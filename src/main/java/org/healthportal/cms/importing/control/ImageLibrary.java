@@ -1,0 +1,195 @@
+package org.healthportal.cms.importing.control;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.healthportal.cms.media.control.ImageCheck;
+import org.healthportal.cms.platform.CmsException;
+
+/**
+ * The old site's images during one import: each found once, in the uploads zip (the original of a resized copy
+ * first) or, when chosen, fetched from the old site itself, then put into the media library once however many
+ * posts use it. A missing or refused file is a note in the report, never a failed import.
+ */
+final class ImageLibrary implements WordPressText.Images {
+
+    /** Puts one image into the library; returns its public path. */
+    interface Uploader {
+        String upload(long attachmentId, String fileName, byte[] data, String alt);
+    }
+
+    /** The zip's entry count beyond which it is not taken for an uploads folder. */
+    static final int MAX_ENTRIES = 500_000;
+
+    private final String siteHost;
+    private final Map<Long, ExportSurvey.Attachment> attachments;
+    private final UploadsIndex attachmentUrls = new UploadsIndex();
+    private final Map<String, ExportSurvey.Attachment> byUrl = new HashMap<>();
+    private final ZipFile zip;
+    private final UploadsIndex zipIndex = new UploadsIndex();
+    private final HttpClient http;
+    private final Duration timeout;
+    private final Uploader uploader;
+    private final ImportReport report;
+    private final Map<String, Optional<WordPressText.Image>> found = new HashMap<>();
+
+    ImageLibrary(String siteUrl, Map<Long, ExportSurvey.Attachment> attachments, ZipFile zip, boolean fetch,
+                 Duration timeout, Uploader uploader, ImportReport report) {
+        this.siteHost = host(siteUrl);
+        this.attachments = attachments;
+        this.zip = zip;
+        this.timeout = timeout;
+        this.http = fetch ? HttpClient.newBuilder().connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER).build() : null;
+        this.uploader = uploader;
+        this.report = report;
+        for (ExportSurvey.Attachment a : attachments.values()) {
+            if (!a.url().isBlank()) {
+                attachmentUrls.add(a.url());
+                byUrl.putIfAbsent(a.url(), a);
+            }
+        }
+        if (zip != null) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            for (int n = 0; entries.hasMoreElements(); n++) {
+                if (n >= MAX_ENTRIES) {
+                    throw new CmsException.InvalidInput("The uploads zip has more than " + MAX_ENTRIES + " files");
+                }
+                zipIndex.add(entries.nextElement().getName());
+            }
+        }
+    }
+
+    @Override
+    public Optional<WordPressText.Image> byId(long attachmentId) {
+        ExportSurvey.Attachment a = attachments.get(attachmentId);
+        return a == null || a.url().isBlank() ? Optional.empty() : byUrl(a.url());
+    }
+
+    @Override
+    public Optional<WordPressText.Image> byUrl(String url) {
+        if (url == null || url.isBlank()) {
+            return Optional.empty();
+        }
+        ExportSurvey.Attachment attachment = attachmentUrls.find(url).map(byUrl::get).orElse(null);
+        // One key per file: the attachment's own, else the zip entry's, else the address.
+        String key = attachment != null ? "a:" + attachment.id()
+                : zipIndex.find(url).map(e -> "z:" + e).orElse("u:" + url);
+        Optional<WordPressText.Image> known = found.get(key);
+        if (known != null) {
+            return known;
+        }
+        Optional<WordPressText.Image> image = load(url, attachment);
+        found.put(key, image);
+        report.image(image.isPresent());
+        return image;
+    }
+
+    private Optional<WordPressText.Image> load(String url, ExportSurvey.Attachment attachment) {
+        String name = fileName(attachment != null ? attachment.url() : url);
+        byte[] data = null;
+        String why = null;
+        try {
+            Optional<String> entry = zipIndex.find(url);
+            if (entry.isEmpty() && attachment != null) {
+                entry = zipIndex.find(attachment.url());
+            }
+            if (entry.isPresent()) {
+                data = read(zip.getInputStream(zip.getEntry(entry.get())));
+            } else if (http != null) {
+                data = fetch(attachment != null ? attachment.url() : url);
+            } else {
+                why = zip == null ? "no uploads zip was given" : "not in the uploads zip";
+            }
+        } catch (IOException | RuntimeException e) {
+            why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        if (data == null) {
+            report.note("image " + url + " not imported: " + (why == null ? "not found" : why));
+            return Optional.empty();
+        }
+        String wpAlt = attachment == null ? "" : attachment.alt();
+        // Alt text is required here: a stand-in from the title or file name, flagged, until an editor writes one.
+        String alt = !wpAlt.isBlank() ? wpAlt
+                : attachment != null && !attachment.title().isBlank() ? attachment.title() : name;
+        if (alt.length() > 300) {
+            alt = alt.substring(0, 300);
+        }
+        try {
+            String path = uploader.upload(attachment == null ? 0 : attachment.id(), name, data, alt);
+            if (wpAlt.isBlank()) {
+                report.note("image " + path + " (" + name + ") had no alt text on the old site: describe it in the"
+                        + " media library");
+            }
+            return Optional.of(new WordPressText.Image(path, wpAlt));
+        } catch (CmsException e) {
+            report.note("image " + url + " refused by the media library: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The file, from the old site only (never another host an export names), within the size limit. */
+    private byte[] fetch(String url) throws IOException {
+        URI uri = URI.create(url.strip().replace(" ", "%20"));
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IOException("not an http(s) address");
+        }
+        if (siteHost == null || uri.getHost() == null || !siteHost.equalsIgnoreCase(uri.getHost())) {
+            throw new IOException("not on the old site's host " + siteHost + ", not fetched");
+        }
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
+        try {
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                if (response.statusCode() != 200) {
+                    throw new IOException("the old site answered " + response.statusCode());
+                }
+                return read(body);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        }
+    }
+
+    /** At most the library's limit, so a zip bomb or an endless answer costs no more than that. */
+    private static byte[] read(InputStream in) throws IOException {
+        try (in) {
+            byte[] data = in.readNBytes(ImageCheck.MAX_BYTES + 1);
+            if (data.length > ImageCheck.MAX_BYTES) {
+                throw new IOException("larger than " + ImageCheck.MAX_BYTES / 1024 / 1024 + " MB");
+            }
+            return data;
+        }
+    }
+
+    private static String fileName(String url) {
+        String path = url;
+        int q = path.indexOf('?');
+        if (q >= 0) {
+            path = path.substring(0, q);
+        }
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return name.isBlank() ? "image" : name;
+    }
+
+    private static String host(String url) {
+        try {
+            return url == null || url.isBlank() ? null : URI.create(url.strip()).getHost();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
