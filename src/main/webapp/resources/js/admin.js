@@ -248,3 +248,18 @@ cms.busy = function (working) {
         }
     };
 })();
+
+/** The import form: while the file goes up (it can take a while), the button says so and cannot be pressed twice. */
+(function () {
+    document.addEventListener('submit', function (event) {
+        var form = event.target;
+        if (form.id !== 'importUpload') {
+            return;
+        }
+        var button = document.getElementById('startImport');
+        var status = document.getElementById('uploadStatus');
+        button.disabled = true;
+        button.setAttribute('aria-busy', 'true');
+        status.textContent = button.getAttribute('data-working');
+    });
+})();

@@ -26,8 +26,8 @@ import org.openqa.selenium.By;
 /**
  * axe-core 4 in Chromium on every back-office screen, for each role and in both languages: the editor in each
  * state and mode (new, draft with its claims findings, preview, image picker, publish question, conflict, read
- * only), review, history, compliance record, media, audit, the admin screens, notifications, password and the
- * sign-in page. Any serious or critical violation fails the test, with where and why; the rest is printed.
+ * only), review, history, compliance record, media, audit, the admin screens (the WordPress import and its
+ * report among them), notifications, password and the sign-in page. Any serious or critical violation fails the test, with where and why; the rest is printed.
  * axe needs a real browser: without Chromium (HtmlUnit) this skips, and CI requires Chromium.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -138,6 +138,25 @@ class AccessibilityIT {
             audit.screen(path, path, b -> { });
         }
         audit.screen("published, with takedown", "/admin/articles/edit.xhtml?id=" + published, b -> { });
+        audit.screen("WordPress import", "/admin/import.xhtml", b -> { });
+        audit.screen("WordPress import report", "/admin/import.xhtml?job=" + importedJob(), b -> { });
+    }
+
+    /** A small import with something in each part of the report: a draft with findings, a skipped item, a note. */
+    private static long importedJob() {
+        String site = "https://a11y-" + Long.toString(System.nanoTime(), 36) + ".example.cn";
+        String xml = org.healthportal.cms.testsupport.WxrExports.site(site).author("editor", "无障碍作者")
+                .category("a11y-" + Long.toString(System.nanoTime(), 36), "无障碍", "")
+                .item(1, "post", "publish", "可根治的说法", "a11y-claims", "editor", "<p>据说可以根治。</p>[gallery ids=\"9\"]",
+                        "", java.time.Instant.parse("2020-01-02T03:04:05Z"), List.of(), List.of("标签"), 0)
+                .item(2, "revision", "inherit", "修订", "1-revision-v1", "editor", "", "", null, List.of(), List.of(), 0)
+                .xml();
+        org.healthportal.cms.testsupport.Api admin = org.healthportal.cms.testsupport.Api.as("admin");
+        var answer = admin.send(new org.healthportal.cms.testsupport.Multipart()
+                .file("wxr", "a11y.xml", "application/xml", xml.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post(admin.request("/api/import/wordpress?wait=60")));
+        assertEquals(200, answer.status(), answer.toString());
+        return answer.json().getJsonNumber("id").longValue();
     }
 
     /** Runs axe on screen after screen and keeps what it finds. */

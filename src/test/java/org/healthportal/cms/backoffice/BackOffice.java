@@ -128,6 +128,10 @@ public final class BackOffice {
         return new SignIns(this).open();
     }
 
+    WordPressImportScreen wordPressImport() {
+        return new WordPressImportScreen(this).open();
+    }
+
     MailScreen mail() {
         return new MailScreen(this).open();
     }

@@ -12,6 +12,12 @@ public class WxrException extends CmsException.InvalidInput {
         super(line > 0 ? message + " (line " + line + ", column " + column + ")" : message);
         this.line = line;
         this.column = column;
+        // The screen says it in its own language; the parser's words, in English, come along as the detail.
+        if (message.startsWith("This file is not a WordPress export")) {
+            withKey("import.notWxr", message);
+        } else {
+            withKey("import.malformed", line, column, message);
+        }
     }
 
     /** 1-based; 0 when the failure has no place in the file. */
