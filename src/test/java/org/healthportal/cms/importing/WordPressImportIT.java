@@ -270,4 +270,68 @@ class WordPressImportIT {
         ok(transition("editor", id, "unpublish"));
         assertEquals(410, anonymous.get(dated).status(), "withdrawn: gone at its old address too");
     }
+
+    @Test
+    void imagesComeFromTheOldSiteWhenChosenWithinTheLimitsAndFromItsHostOnly() throws Exception {
+        com.sun.net.httpserver.HttpServer old = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] png = WxrExports.png(50, 40, Color.GREEN);
+        old.createContext("/wp-content/uploads/2023/01/", exchange -> {
+            String name = exchange.getRequestURI().getPath().replaceAll(".*/", "");
+            byte[] body = switch (name) {
+                case "leaf.png" -> png;
+                case "huge.png" -> new byte[6 * 1024 * 1024];
+                default -> null;
+            };
+            if ("slow.png".equals(name)) {
+                // An old site that hangs: the import waits its timeout (2 s on the tests' server), not for ever.
+                try {
+                    Thread.sleep(6_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                body = png;
+            }
+            if (body == null) {
+                exchange.sendResponseHeaders(404, -1);
+            } else {
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+        old.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        old.start();
+        try {
+            String oldSite = "http://127.0.0.1:" + old.getAddress().getPort() + "/" + run;
+            String uploads = "http://127.0.0.1:" + old.getAddress().getPort() + "/wp-content/uploads/2023/01/";
+            Path wxr = WxrExports.site(oldSite).author("editor", "王医生").category("fetch-" + run, "取图", "")
+                    .item(801, "post", "publish", "从原站取图 " + run, "fetch-" + run, "editor",
+                            "<p>叶子：</p><img src=\"" + uploads + "leaf.png\" alt=\"绿叶\">"
+                                    + "<img src=\"" + uploads + "huge.png\" alt=\"大图\">"
+                                    + "<img src=\"" + uploads + "slow.png\" alt=\"慢图\">"
+                                    + "<img src=\"http://elsewhere.example.cn/wp-content/uploads/2023/01/leaf.png\" alt=\"别处\">",
+                            "", WRITTEN, List.of("fetch-" + run), List.of(), 0)
+                    .write(dir.resolve("export.xml"));
+            JsonObject report = report(upload(admin, wxr, null, Map.of("fetchImages", "true"), "?wait=60"));
+            assertEquals(1, count(report, "imagesImported"), report.toString());
+            assertEquals(3, count(report, "imagesMissing"), report.toString());
+            String notes = report.getJsonArray("notes").toString();
+            assertTrue(notes.contains("huge.png not imported: larger than 5 MB"), notes);
+            assertTrue(notes.contains("slow.png not imported"), notes);
+            assertTrue(notes.contains("elsewhere.example.cn") && notes.contains("not fetched"), notes);
+            JsonObject article = ok(admin.get("/api/articles/" + items(report).get(801L).getJsonNumber("articleId").longValue()));
+            assertTrue(article.getString("body").matches("(?s).*<img src=\"/media/\\d+/leaf\\.png\" alt=\"绿叶\".*"),
+                    article.getString("body"));
+
+            JsonObject unchosen = report(upload(admin, WxrExports.site(oldSite + "-2").author("editor", "王医生")
+                    .item(802, "post", "publish", "不取图 " + run, "nofetch-" + run, "editor",
+                            "<p>图：</p><img src=\"" + uploads + "leaf.png\" alt=\"绿叶\">", "", WRITTEN,
+                            List.of(), List.of(), 0).write(dir.resolve("export2.xml")), null, Map.of(), "?wait=60"));
+            assertEquals(1, count(unchosen, "imagesMissing"), "nothing is fetched unless chosen: " + unchosen);
+            assertTrue(unchosen.getJsonArray("notes").toString().contains("no uploads zip was given"), unchosen.toString());
+        } finally {
+            old.stop(0);
+        }
+    }
 }

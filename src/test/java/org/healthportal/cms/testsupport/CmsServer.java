@@ -116,6 +116,9 @@ public final class CmsServer {
             // addresses of their own; the many tests sharing 127.0.0.1 get a higher per-address limit.
             args.add("-Dcms.login.trusted-proxies=127.0.0.1");
             args.add("-Dcms.login.address-limit=1000");
+            // The tests' "old WordPress sites" serve their images from loopback, and some answer slowly on purpose.
+            args.add("-Dcms.import.fetch-private-addresses=true");
+            args.add("-Dcms.import.fetch-timeout=PT2S");
             // Every server sends to the one SMTP server of this JVM, so nodes sharing a database share it too.
             args.addAll(Smtp.serverArguments());
             args.addAll(jvmArgs);

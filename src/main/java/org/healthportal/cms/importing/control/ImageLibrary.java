@@ -2,6 +2,7 @@ package org.healthportal.cms.importing.control;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,13 +41,15 @@ final class ImageLibrary implements WordPressText.Images {
     private final UploadsIndex zipIndex = new UploadsIndex();
     private final HttpClient http;
     private final Duration timeout;
+    private final boolean privateAddresses;
     private final Uploader uploader;
     private final ImportReport report;
     private final Map<String, Optional<WordPressText.Image>> found = new HashMap<>();
 
     ImageLibrary(String siteUrl, Map<Long, ExportSurvey.Attachment> attachments, ZipFile zip, boolean fetch,
-                 Duration timeout, Uploader uploader, ImportReport report) {
+                 Duration timeout, boolean privateAddresses, Uploader uploader, ImportReport report) {
         this.siteHost = host(siteUrl);
+        this.privateAddresses = privateAddresses;
         this.attachments = attachments;
         this.zip = zip;
         this.timeout = timeout;
@@ -149,6 +152,14 @@ final class ImageLibrary implements WordPressText.Images {
         if (siteHost == null || uri.getHost() == null || !siteHost.equalsIgnoreCase(uri.getHost())) {
             throw new IOException("not on the old site's host " + siteHost + ", not fetched");
         }
+        if (!privateAddresses) {
+            for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
+                if (!isPublic(address)) {
+                    throw new IOException(uri.getHost() + " is a private address (" + address.getHostAddress()
+                            + "), not fetched; CMS_IMPORT_FETCH_PRIVATE_ADDRESSES=true allows it");
+                }
+            }
+        }
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -162,6 +173,21 @@ final class ImageLibrary implements WordPressText.Images {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted");
         }
+    }
+
+    /**
+     * An address on the internet: not this machine, its network, a link-local one (a cloud's metadata service) or
+     * a multicast group. An export names the host to fetch from, so an export could otherwise aim the server at
+     * what only it can reach.
+     */
+    static boolean isPublic(InetAddress address) {
+        if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
+            return false;
+        }
+        byte[] b = address.getAddress();
+        // IPv6 unique local (fc00::/7) and IPv4 shared address space (100.64.0.0/10).
+        return !(b.length == 16 && (b[0] & 0xFE) == 0xFC) && !(b.length == 4 && (b[0] & 0xFF) == 100 && (b[1] & 0xC0) == 64);
     }
 
     /** At most the library's limit, so a zip bomb or an endless answer costs no more than that. */

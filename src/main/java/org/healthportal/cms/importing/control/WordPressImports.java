@@ -90,6 +90,11 @@ public class WordPressImports {
     @ConfigProperty(name = "cms.import.fetch-timeout", defaultValue = "PT10S")
     Duration fetchTimeout;
 
+    /** Whether images may be fetched from an old site on a private network (an intranet's, say). */
+    @Inject
+    @ConfigProperty(name = "cms.import.fetch-private-addresses", defaultValue = "false")
+    boolean fetchPrivateAddresses;
+
     /** An upload waiting to be imported: the export, and the uploads zip when one came with it. */
     public record Upload(String fileName, Path wxr, Path uploadsZip) {
     }
@@ -267,6 +272,7 @@ public class WordPressImports {
             this.fallback = fallback;
             this.report = report;
             this.images = new ImageLibrary(site, survey.attachments(), zip, options.fetchImages(), fetchTimeout,
+                    fetchPrivateAddresses,
                     (id, name, data, alt) -> steps.image(site, id, name, data, alt, importer, jobId), report);
         }
 
@@ -302,15 +308,20 @@ public class WordPressImports {
             plan.notes().forEach(report::note);
             for (CategoryPlan.Entry e : plan.entries()) {
                 Long parent = e.parentSlug() == null ? null : categoryIds.get(e.parentSlug());
+                String name = e.term().name().isBlank() ? e.term().slug() : WordPressText.unescape(e.term().name());
+                List<String> oldPaths = List.of(OldAddresses.ofCategory(e.path()));
+                ImportSteps.CategoryResult result;
                 try {
-                    ImportSteps.CategoryResult result = steps.category(site, e.term().termId(), e.term().slug(),
-                            e.term().name().isBlank() ? e.term().slug() : WordPressText.unescape(e.term().name()),
-                            parent, jobId, List.of(OldAddresses.ofCategory(e.path())));
-                    categoryIds.put(e.term().slug(), result.id());
-                    report.category(result.created());
+                    result = steps.category(site, e.term().termId(), e.term().slug(), name, parent, jobId, oldPaths);
                 } catch (CmsException ex) {
                     report.note("category " + e.term().slug() + " not imported: " + ex.getMessage());
+                    continue;
+                } catch (RuntimeException raced) {
+                    // Another import made it (or its slug) at the same moment: the second try finds it.
+                    result = steps.category(site, e.term().termId(), e.term().slug(), name, parent, jobId, oldPaths);
                 }
+                categoryIds.put(e.term().slug(), result.id());
+                report.category(result.created());
             }
         }
 
