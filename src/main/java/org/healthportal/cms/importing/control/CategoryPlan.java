@@ -19,7 +19,7 @@ public final class CategoryPlan {
     }
 
     private final List<Entry> entries = new ArrayList<>();
-    private final List<String> notes = new ArrayList<>();
+    private final List<Note> notes = new ArrayList<>();
 
     private CategoryPlan() {
     }
@@ -29,9 +29,9 @@ public final class CategoryPlan {
         Map<String, Wxr.Term> bySlug = new LinkedHashMap<>();
         for (Wxr.Term t : categories) {
             if (t.slug().isBlank()) {
-                plan.notes.add("category \"" + t.name() + "\" without a slug left out");
+                plan.notes.add(Note.of("note.noSlug", t.name()));
             } else if (bySlug.putIfAbsent(t.slug(), t) != null) {
-                plan.notes.add("category " + t.slug() + " listed twice: the first kept");
+                plan.notes.add(Note.of("note.twice", t.slug()));
             }
         }
         Map<String, List<String>> placed = new LinkedHashMap<>();
@@ -51,10 +51,10 @@ public final class CategoryPlan {
         String parent = t.parentSlug() == null || t.parentSlug().isBlank() ? null : t.parentSlug();
         List<String> path = new ArrayList<>();
         if (parent != null && visiting.contains(parent)) {
-            notes.add("category " + t.slug() + " is its own ancestor: placed at the top");
+            notes.add(Note.of("note.ownAncestor", t.slug()));
             parent = null;
         } else if (parent != null && !bySlug.containsKey(parent)) {
-            notes.add("category " + t.slug() + " names a parent " + parent + " that the export lacks: placed at the top");
+            notes.add(Note.of("note.noParent", t.slug(), parent));
             parent = null;
         }
         if (parent != null) {
@@ -77,7 +77,7 @@ public final class CategoryPlan {
         return entries.stream().filter(e -> e.term().slug().equals(slug)).findFirst();
     }
 
-    public List<String> notes() {
+    public List<Note> notes() {
         return List.copyOf(notes);
     }
 }

@@ -102,7 +102,7 @@ final class ImageLibrary implements WordPressText.Images {
     private Optional<WordPressText.Image> load(String url, ExportSurvey.Attachment attachment) {
         String name = fileName(attachment != null ? attachment.url() : url);
         byte[] data = null;
-        String why = null;
+        Note why = null;
         try {
             Optional<String> entry = zipIndex.find(url);
             if (entry.isEmpty() && attachment != null) {
@@ -113,13 +113,19 @@ final class ImageLibrary implements WordPressText.Images {
             } else if (http != null) {
                 data = fetch(attachment != null ? attachment.url() : url);
             } else {
-                why = zip == null ? "no uploads zip was given" : "not in the uploads zip";
+                why = Note.of(zip == null ? "why.noZip" : "why.notInZip");
             }
-        } catch (IOException | RuntimeException e) {
-            why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        } catch (Refused e) {
+            why = e.why;
+        } catch (java.net.http.HttpTimeoutException e) {
+            why = Note.of("why.timeout", timeout.toSeconds() + " s");
+        } catch (IOException e) {
+            why = Note.of("why.unreachable", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        } catch (RuntimeException e) {
+            why = Note.text(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
         if (data == null) {
-            report.note("image " + url + " not imported: " + (why == null ? "not found" : why));
+            report.note(Note.of("note.imageNotImported", url, why == null ? Note.of("why.notFound") : why));
             return Optional.empty();
         }
         String wpAlt = attachment == null ? "" : attachment.alt();
@@ -132,12 +138,11 @@ final class ImageLibrary implements WordPressText.Images {
         try {
             String path = uploader.upload(attachment == null ? 0 : attachment.id(), name, data, alt);
             if (wpAlt.isBlank()) {
-                report.note("image " + path + " (" + name + ") had no alt text on the old site: describe it in the"
-                        + " media library");
+                report.note(Note.of("note.noAltOldSite", path, name));
             }
             return Optional.of(new WordPressText.Image(path, wpAlt));
         } catch (CmsException e) {
-            report.note("image " + url + " refused by the media library: " + e.getMessage());
+            report.note(Note.of("note.imageRefused", url, Note.of(e)));
             return Optional.empty();
         }
     }
@@ -147,16 +152,15 @@ final class ImageLibrary implements WordPressText.Images {
         URI uri = URI.create(url.strip().replace(" ", "%20"));
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new IOException("not an http(s) address");
+            throw new Refused(Note.of("why.notHttp"));
         }
         if (siteHost == null || uri.getHost() == null || !siteHost.equalsIgnoreCase(uri.getHost())) {
-            throw new IOException("not on the old site's host " + siteHost + ", not fetched");
+            throw new Refused(Note.of("why.otherHost", siteHost));
         }
         if (!privateAddresses) {
             for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
                 if (!isPublic(address)) {
-                    throw new IOException(uri.getHost() + " is a private address (" + address.getHostAddress()
-                            + "), not fetched; CMS_IMPORT_FETCH_PRIVATE_ADDRESSES=true allows it");
+                    throw new Refused(Note.of("why.private", uri.getHost(), address.getHostAddress()));
                 }
             }
         }
@@ -165,7 +169,7 @@ final class ImageLibrary implements WordPressText.Images {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 if (response.statusCode() != 200) {
-                    throw new IOException("the old site answered " + response.statusCode());
+                    throw new Refused(Note.of("why.answered", response.statusCode()));
                 }
                 return read(body);
             }
@@ -195,9 +199,20 @@ final class ImageLibrary implements WordPressText.Images {
         try (in) {
             byte[] data = in.readNBytes(ImageCheck.MAX_BYTES + 1);
             if (data.length > ImageCheck.MAX_BYTES) {
-                throw new IOException("larger than " + ImageCheck.MAX_BYTES / 1024 / 1024 + " MB");
+                throw new Refused(Note.of("why.tooLarge", ImageCheck.MAX_BYTES / 1024 / 1024));
             }
             return data;
+        }
+    }
+
+    /** Why a file was not taken, in the report's words. */
+    private static final class Refused extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final transient Note why;
+
+        Refused(Note why) {
+            super(why.toString());
+            this.why = why;
         }
     }
 

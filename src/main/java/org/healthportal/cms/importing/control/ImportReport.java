@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * What an import did, item by item, for the person who ran it and for the audit: what became a draft (with what
@@ -21,15 +20,15 @@ public final class ImportReport {
     public enum Outcome { CREATED, ALREADY_IMPORTED, SKIPPED, FAILED }
 
     /** One item of the export and what became of it; {@code articleId} null unless an article has it. */
-    public record Line(long wordpressId, String title, Outcome outcome, Long articleId, String reason,
-                       List<String> notes, List<String> tags, List<String> claims) {
+    public record Line(long wordpressId, String title, Outcome outcome, Long articleId, Note reason,
+                       List<Note> notes, List<String> tags, List<String> claims) {
     }
 
     private final String fileName;
     private String siteUrl = "";
     private final List<Line> lines = new ArrayList<>();
     private final Map<String, String> authors = new LinkedHashMap<>();
-    private final List<String> notes = new ArrayList<>();
+    private final List<Note> notes = new ArrayList<>();
     private int categoriesCreated;
     private int categoriesExisting;
     private int imagesImported;
@@ -52,7 +51,7 @@ public final class ImportReport {
         authors.put(login, account + " (" + how + ")");
     }
 
-    public void note(String note) {
+    public void note(Note note) {
         notes.add(note);
     }
 
@@ -80,9 +79,9 @@ public final class ImportReport {
         return List.copyOf(lines);
     }
 
-    /** Skipped items counted by reason, for the summary. */
-    public Map<String, Long> skippedByReason() {
-        Map<String, Long> counts = new TreeMap<>();
+    /** Skipped items counted by reason. */
+    public Map<Note, Long> skippedByReason() {
+        Map<Note, Long> counts = new LinkedHashMap<>();
         lines.stream().filter(l -> l.outcome() == Outcome.SKIPPED)
                 .forEach(l -> counts.merge(l.reason(), 1L, Long::sum));
         return counts;
@@ -96,6 +95,10 @@ public final class ImportReport {
                 + " missing";
     }
 
+    /**
+     * The report as stored with its job: notes as keys and arguments ({@link Note#toJson}), so that
+     * {@link #render} gives it in any language later.
+     */
     public JsonObject toJson() {
         JsonObjectBuilder counts = Json.createObjectBuilder()
                 .add("created", count(Outcome.CREATED))
@@ -106,8 +109,9 @@ public final class ImportReport {
                 .add("categoriesExisting", categoriesExisting)
                 .add("imagesImported", imagesImported)
                 .add("imagesMissing", imagesMissing);
-        JsonObjectBuilder skipped = Json.createObjectBuilder();
-        skippedByReason().forEach(skipped::add);
+        JsonArrayBuilder skipped = Json.createArrayBuilder();
+        skippedByReason().forEach((reason, n) -> skipped.add(Json.createObjectBuilder().add("reason", reason.toJson())
+                .add("count", n)));
         JsonObjectBuilder authorMap = Json.createObjectBuilder();
         authors.forEach(authorMap::add);
         JsonArrayBuilder items = Json.createArrayBuilder();
@@ -118,14 +122,50 @@ public final class ImportReport {
                 item.add("articleId", l.articleId());
             }
             if (l.reason() != null) {
-                item.add("reason", l.reason());
+                item.add("reason", l.reason().toJson());
             }
-            item.add("notes", Json.createArrayBuilder(l.notes())).add("tags", Json.createArrayBuilder(l.tags()))
+            item.add("notes", notes(l.notes())).add("tags", Json.createArrayBuilder(l.tags()))
                     .add("claims", Json.createArrayBuilder(l.claims()));
             items.add(item);
         }
         return Json.createObjectBuilder().add("file", fileName).add("site", siteUrl).add("counts", counts)
                 .add("skippedByReason", skipped).add("authors", authorMap)
-                .add("notes", Json.createArrayBuilder(notes)).add("items", items).build();
+                .add("notes", notes(notes)).add("items", items).build();
+    }
+
+    private static JsonArrayBuilder notes(List<Note> notes) {
+        JsonArrayBuilder a = Json.createArrayBuilder();
+        notes.forEach(n -> a.add(n.toJson()));
+        return a;
+    }
+
+    /**
+     * A stored report for a reader: every note in {@code locale}'s words, the skipped items as reason → count. The
+     * API gives it in English.
+     */
+    public static JsonObject render(JsonObject stored, java.util.Locale locale) {
+        JsonObjectBuilder skipped = Json.createObjectBuilder();
+        for (jakarta.json.JsonValue v : stored.getJsonArray("skippedByReason")) {
+            JsonObject o = v.asJsonObject();
+            skipped.add(Note.fromJson(o.get("reason")).in(locale), o.getJsonNumber("count").longValue());
+        }
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        for (jakarta.json.JsonValue v : stored.getJsonArray("items")) {
+            JsonObject i = v.asJsonObject();
+            JsonObjectBuilder item = Json.createObjectBuilder(i);
+            if (i.containsKey("reason")) {
+                item.add("reason", Note.fromJson(i.get("reason")).in(locale));
+            }
+            item.add("notes", rendered(i.getJsonArray("notes"), locale));
+            items.add(item);
+        }
+        return Json.createObjectBuilder(stored).add("skippedByReason", skipped)
+                .add("notes", rendered(stored.getJsonArray("notes"), locale)).add("items", items).build();
+    }
+
+    private static JsonArrayBuilder rendered(jakarta.json.JsonArray notes, java.util.Locale locale) {
+        JsonArrayBuilder a = Json.createArrayBuilder();
+        notes.forEach(n -> a.add(Note.fromJson(n).in(locale)));
+        return a;
     }
 }

@@ -18,7 +18,7 @@ public final class ItemSelection {
     }
 
     /** Empty when the item becomes an article; otherwise the reason it is skipped, for the report. */
-    public static Optional<String> skipReason(Wxr.Item item, ImportOptions options) {
+    public static Optional<Note> skipReason(Wxr.Item item, ImportOptions options) {
         String type = item.postType().toLowerCase(Locale.ROOT);
         String status = item.status().toLowerCase(Locale.ROOT);
         switch (type) {
@@ -26,32 +26,35 @@ public final class ItemSelection {
             }
             case "page" -> {
                 if (!options.includePages()) {
-                    return Optional.of("page (pages not chosen)");
+                    return Optional.of(Note.of("skip.page"));
                 }
             }
             case "attachment" -> {
-                return Optional.of("attachment (goes to the media library when a post uses it)");
+                return Optional.of(Note.of("skip.attachment"));
             }
             case "revision" -> {
-                return Optional.of("revision");
+                return Optional.of(Note.of("skip.revision"));
             }
             case "nav_menu_item" -> {
-                return Optional.of("menu item");
+                return Optional.of(Note.of("skip.menu"));
             }
             default -> {
-                return Optional.of("item of type " + item.postType());
+                return Optional.of(Note.of("skip.type", item.postType()));
             }
         }
-        if ("auto-draft".equals(status) || "inherit".equals(status)) {
-            return Optional.of(status);
+        if ("auto-draft".equals(status)) {
+            return Optional.of(Note.of("skip.autoDraft"));
+        }
+        if ("inherit".equals(status)) {
+            return Optional.of(Note.of("skip.inherit"));
         }
         if (SHOWN.contains(status)) {
             return Optional.empty();
         }
         if (UNPUBLISHED.contains(status)) {
             return options.includeUnpublished() ? Optional.empty()
-                    : Optional.of(status + " (unpublished posts not chosen)");
+                    : Optional.of(Note.of("skip.unpublished", status));
         }
-        return Optional.of("unknown status " + item.status());
+        return Optional.of(Note.of("skip.unknownStatus", item.status()));
     }
 }

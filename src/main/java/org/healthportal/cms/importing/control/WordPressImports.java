@@ -314,7 +314,7 @@ public class WordPressImports {
                 try {
                     result = steps.category(site, e.term().termId(), e.term().slug(), name, parent, jobId, oldPaths);
                 } catch (CmsException ex) {
-                    report.note("category " + e.term().slug() + " not imported: " + ex.getMessage());
+                    report.note(Note.of("note.categoryNotImported", e.term().slug(), Note.of(ex)));
                     continue;
                 } catch (RuntimeException raced) {
                     // Another import made it (or its slug) at the same moment: the second try finds it.
@@ -337,7 +337,7 @@ public class WordPressImports {
 
         private void one(Wxr.Item item) {
             String title = title(item);
-            Optional<String> skip = ItemSelection.skipReason(item, options);
+            Optional<Note> skip = ItemSelection.skipReason(item, options);
             if (skip.isPresent()) {
                 report.add(line(item, title, ImportReport.Outcome.SKIPPED, null, skip.get(), List.of(), List.of()));
                 return;
@@ -349,14 +349,14 @@ public class WordPressImports {
                         List.of(), List.of()));
                 return;
             }
-            List<String> notes = new ArrayList<>();
+            List<Note> notes = new ArrayList<>();
             try {
                 WordPressText.Cleaned cleaned = WordPressText.clean(item.content(), beating);
                 notes.addAll(cleaned.notes());
                 String body = featured(item, cleaned.html(), notes);
                 if (body.isBlank()) {
                     body = "<p>" + Html.escapeText(title) + "</p>";
-                    notes.add("the post had no text");
+                    notes.add(Note.of("note.noText"));
                 }
                 String lead = WordPressText.lead(item.excerpt(), body);
                 if (lead.isBlank()) {
@@ -365,8 +365,7 @@ public class WordPressImports {
                 Long category = category(item, notes);
                 String[] author = authors.getOrDefault(item.creator(), new String[]{fallback, item.creator()});
                 if (!authors.containsKey(item.creator())) {
-                    notes.add("author " + item.creator() + " is not among the export's authors: the post went to "
-                            + fallback);
+                    notes.add(Note.of("note.unknownAuthor", item.creator(), fallback));
                 }
                 String byline = author[1] == null || author[1].isBlank() ? null : cut(author[1], ArticleContent.META_MAX);
                 ArticleDraft draft = new ArticleDraft(title, lead, body, category, decode(item.slug()),
@@ -392,54 +391,53 @@ public class WordPressImports {
                     try {
                         steps.submit(articleId, author[0]);
                     } catch (CmsException refused) {
-                        notes.add("left as a draft, not submitted: " + refused.getMessage());
+                        notes.add(Note.of("note.notSubmitted", Note.of(refused)));
                     }
                 }
                 report.add(new ImportReport.Line(item.postId(), title, ImportReport.Outcome.CREATED, articleId, null,
                         List.copyOf(notes), item.tagNames(), found));
             } catch (CmsException e) {
-                report.add(line(item, title, ImportReport.Outcome.FAILED, null, e.getMessage(), notes, item.tagNames()));
+                report.add(line(item, title, ImportReport.Outcome.FAILED, null, Note.of(e), notes, item.tagNames()));
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "WordPress import " + jobId + ": item " + item.postId() + " failed", e);
                 report.add(line(item, title, ImportReport.Outcome.FAILED, null,
-                        "could not be written (" + e.getClass().getSimpleName() + ")", notes, item.tagNames()));
+                        Note.of("note.notWritten", e.getClass().getSimpleName()), notes, item.tagNames()));
             }
         }
 
         /** The featured image, above the text when the text does not show it already. */
-        private String featured(Wxr.Item item, String body, List<String> notes) {
+        private String featured(Wxr.Item item, String body, List<Note> notes) {
             long id = item.thumbnailId();
             if (id <= 0) {
                 return body;
             }
             Optional<WordPressText.Image> image = beating.byId(id);
             if (image.isEmpty()) {
-                notes.add("the featured image (attachment " + id + ") is not in the library: left out");
+                notes.add(Note.of("note.featuredMissing", id));
                 return body;
             }
             if (body.contains(image.get().src())) {
                 return body;
             }
             if (image.get().alt().isBlank()) {
-                notes.add("the featured image " + image.get().src() + " has no alt text: describe it before review");
+                notes.add(Note.of("note.featuredNoAlt", image.get().src()));
             }
             return "<p><img src=\"" + Html.escape(image.get().src()) + "\" alt=\"" + Html.escape(image.get().alt())
                     + "\"></p>" + body;
         }
 
-        private Long category(Wxr.Item item, List<String> notes) {
+        private Long category(Wxr.Item item, List<Note> notes) {
             for (String slug : item.categorySlugs()) {
                 Long id = categoryIds.get(slug);
                 if (id != null) {
                     if (item.categorySlugs().size() > 1) {
-                        notes.add("in " + item.categorySlugs().size() + " categories on the old site: placed in " + slug
-                                + " (an article has one here)");
+                        notes.add(Note.of("note.severalCategories", item.categorySlugs().size(), slug));
                     }
                     return id;
                 }
             }
             Long id = defaultCategory();
-            notes.add("no category of the export: placed in category " + id);
+            notes.add(Note.of("note.noCategory", id));
             return id;
         }
 
@@ -452,7 +450,7 @@ public class WordPressImports {
         }
 
         private ImportReport.Line line(Wxr.Item item, String title, ImportReport.Outcome outcome, Long articleId,
-                                       String reason, List<String> notes, List<String> tags) {
+                                       Note reason, List<Note> notes, List<String> tags) {
             return new ImportReport.Line(item.postId(), title, outcome, articleId, reason, List.copyOf(notes),
                     List.copyOf(tags), List.of());
         }

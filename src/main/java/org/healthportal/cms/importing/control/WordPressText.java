@@ -31,7 +31,7 @@ public final class WordPressText {
     }
 
     /** The cleaned body and what the report should say about it. */
-    public record Cleaned(String html, List<String> notes, int imagesWithoutAlt) {
+    public record Cleaned(String html, List<Note> notes, int imagesWithoutAlt) {
     }
 
     private static final Pattern BLOCK_COMMENT = Pattern.compile("(?s)<!--\\s*/?wp:.*?-->");
@@ -53,7 +53,7 @@ public final class WordPressText {
     }
 
     public static Cleaned clean(String content, Images images) {
-        List<String> notes = new ArrayList<>();
+        List<Note> notes = new ArrayList<>();
         String text = content == null ? "" : content.replace("\r\n", "\n").replace('\r', '\n');
         text = BLOCK_COMMENT.matcher(text).replaceAll("");
         text = shortcodes(text, images, notes);
@@ -90,7 +90,7 @@ public final class WordPressText {
         return text.replaceAll("[\\s\\u00a0]+", " ").strip();
     }
 
-    private static String shortcodes(String text, Images images, List<String> notes) {
+    private static String shortcodes(String text, Images images, List<Note> notes) {
         StringBuilder out = new StringBuilder();
         Matcher m = SHORTCODE.matcher(text);
         int at = 0;
@@ -117,7 +117,7 @@ public final class WordPressText {
         return out.toString();
     }
 
-    private static String replacement(String name, String attributes, String inner, Images images, List<String> notes) {
+    private static String replacement(String name, String attributes, String inner, Images images, List<Note> notes) {
         switch (name) {
             case "caption", "wp_caption" -> {
                 Matcher img = IMG.matcher(inner);
@@ -144,8 +144,7 @@ public final class WordPressText {
             case "gallery" -> {
                 String ids = attribute(attributes, "ids");
                 if (ids == null || ids.isBlank()) {
-                    notes.add("[gallery] without ids dropped: it listed the post's attached images, which are not"
-                            + " known here; add the images by hand");
+                    notes.add(Note.of("note.galleryNoIds"));
                     return "";
                 }
                 StringBuilder figure = new StringBuilder("\n\n<figure>");
@@ -160,7 +159,7 @@ public final class WordPressText {
                         figure.append("<img src=\"").append(Html.escape(image.get().src())).append("\" alt=\"")
                                 .append(Html.escape(image.get().alt())).append("\">");
                     } else {
-                        notes.add("[gallery] image " + id.strip() + " is not in the export's files: left out");
+                        notes.add(Note.of("note.galleryImage", id.strip()));
                     }
                 }
                 return figure.append("</figure>\n\n").toString();
@@ -169,21 +168,21 @@ public final class WordPressText {
                 String url = !inner.isBlank() ? plain(inner) : firstNonNull(attribute(attributes, "src"),
                         attribute(attributes, "mp3"), attribute(attributes, "mp4"), attribute(attributes, "url"));
                 if (url == null || !url.matches("(?i)https?://\\S+")) {
-                    notes.add("[" + name + "] without an address dropped");
+                    notes.add(Note.of("note.noAddress", name));
                     return "";
                 }
-                notes.add("[" + name + "] " + url + " became a link: this site embeds no players");
+                notes.add(Note.of("note.becameLink", name, url));
                 String escaped = Html.escape(url);
                 return "\n\n<p><a href=\"" + escaped + "\">" + escaped + "</a></p>\n\n";
             }
             default -> {
-                notes.add("[" + name + "] shortcode dropped (a plugin's; this site cannot run it), its text kept");
+                notes.add(Note.of("note.shortcode", name));
                 return inner;
             }
         }
     }
 
-    private static String images(String text, Images images, List<String> notes, int[] withoutAlt) {
+    private static String images(String text, Images images, List<Note> notes, int[] withoutAlt) {
         Matcher m = IMG.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -195,7 +194,7 @@ public final class WordPressText {
                 Matcher alt = ALT.matcher(tag);
                 if (!alt.find() || unquote(alt.group(1)).isBlank()) {
                     withoutAlt[0]++;
-                    notes.add("image " + url + " has no alt text: describe it before review");
+                    notes.add(Note.of("note.noAlt", url));
                 }
                 m.appendReplacement(out, Matcher.quoteReplacement(tag));
                 continue;
@@ -206,7 +205,7 @@ public final class WordPressText {
                 image = images.byId(Long.parseLong(id.group(1)));
             }
             if (image.isEmpty()) {
-                notes.add("image " + unescape(url) + " is not in the library (no file for it): left out");
+                notes.add(Note.of("note.imageMissing", unescape(url)));
                 m.appendReplacement(out, "");
                 continue;
             }
@@ -217,7 +216,7 @@ public final class WordPressText {
             }
             if (altText.isEmpty()) {
                 withoutAlt[0]++;
-                notes.add("image " + image.get().src() + " has no alt text: describe it before review");
+                notes.add(Note.of("note.noAlt", image.get().src()));
             }
             m.appendReplacement(out, Matcher.quoteReplacement("<img src=\"" + Html.escape(image.get().src())
                     + "\" alt=\"" + Html.escape(altText) + "\">"));

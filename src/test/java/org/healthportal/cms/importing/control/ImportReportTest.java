@@ -19,14 +19,14 @@ class ImportReportTest {
         report.image(true);
         report.image(false);
         report.add(new ImportReport.Line(12, "针刺疗法与康复", ImportReport.Outcome.CREATED, 40L, null,
-                List.of("image x has no alt text"), List.of("睡眠"), List.of("根治")));
+                List.of(Note.of("note.noAlt", "/media/3/x.png")), List.of("睡眠"), List.of("根治")));
         report.add(new ImportReport.Line(13, "旧文", ImportReport.Outcome.ALREADY_IMPORTED, 41L, null, List.of(),
                 List.of(), List.of()));
-        report.add(new ImportReport.Line(14, "修订", ImportReport.Outcome.SKIPPED, null, "revision", List.of(),
+        report.add(new ImportReport.Line(14, "修订", ImportReport.Outcome.SKIPPED, null, Note.of("skip.revision"), List.of(),
                 List.of(), List.of()));
-        report.add(new ImportReport.Line(15, "修订二", ImportReport.Outcome.SKIPPED, null, "revision", List.of(),
+        report.add(new ImportReport.Line(15, "修订二", ImportReport.Outcome.SKIPPED, null, Note.of("skip.revision"), List.of(),
                 List.of(), List.of()));
-        JsonObject json = report.toJson();
+        JsonObject json = ImportReport.render(report.toJson(), java.util.Locale.ENGLISH);
         assertEquals("中医养生网.xml", json.getString("file"));
         JsonObject counts = json.getJsonObject("counts");
         assertEquals(1, counts.getInt("created"));
@@ -39,6 +39,12 @@ class ImportReportTest {
         assertEquals("created", first.getString("outcome"));
         assertEquals(40, first.getInt("articleId"));
         assertEquals("根治", first.getJsonArray("claims").getString(0));
+        assertEquals("image /media/3/x.png has no alt text: describe it before review",
+                first.getJsonArray("notes").getString(0));
+        JsonObject chinese = ImportReport.render(report.toJson(), java.util.Locale.SIMPLIFIED_CHINESE);
+        assertEquals(2, chinese.getJsonObject("skippedByReason").getInt("修订版本"), "the same report in Chinese");
+        assertEquals("图片 /media/3/x.png 没有替代文本，提交审核前请补写",
+                chinese.getJsonArray("items").getJsonObject(0).getJsonArray("notes").getString(0));
         assertEquals("中医养生网.xml: 1 created, 1 already imported, 2 skipped, 0 failed; 1 categories created;"
                 + " 1 images, 1 missing", report.summary());
     }

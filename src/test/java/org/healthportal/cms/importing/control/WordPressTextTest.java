@@ -64,7 +64,7 @@ class WordPressTextTest {
         WordPressText.Cleaned c = WordPressText.clean("[gallery ids=\"30,31,99\" columns=\"3\"]", LIBRARY);
         assertEquals("<figure><img src=\"/media/7/needle.png\" alt=\"针灸针\" /><img src=\"/media/8/cup.jpg\" alt=\"\" />"
                 + "</figure>\n", c.html());
-        assertTrue(c.notes().stream().anyMatch(n -> n.contains("99")), c.notes().toString());
+        assertTrue(c.notes().stream().anyMatch(n -> n.toString().contains("99")), c.notes().toString());
         assertEquals(1, c.imagesWithoutAlt(), "the cup has no alt text: flagged");
     }
 
@@ -75,7 +75,7 @@ class WordPressTextTest {
         assertEquals("<p><a href=\"https://video.example.cn/v/1\" rel=\"noopener noreferrer\">"
                 + "https://video.example.cn/v/1</a></p>\n<p>请遵医嘱 参见文献[1]与[注]</p>\n", c.html());
         assertEquals(2, c.notes().size(), c.notes().toString());
-        assertTrue(c.notes().get(1).contains("[su_box]"), c.notes().toString());
+        assertTrue(c.notes().get(1).toString().contains("[su_box]"), c.notes().toString());
     }
 
     @Test
@@ -85,7 +85,7 @@ class WordPressTextTest {
                 + "<p onclick=\"x()\">文字</p>", LIBRARY);
         assertEquals("<p><img src=\"/media/8/cup.jpg\" alt=\"\" /> 拔罐</p><p>文字</p>\n", c.html());
         assertEquals(1, c.imagesWithoutAlt());
-        assertTrue(c.notes().stream().anyMatch(n -> n.contains("elsewhere.example/x.png")), c.notes().toString());
+        assertTrue(c.notes().stream().anyMatch(n -> n.toString().contains("elsewhere.example/x.png")), c.notes().toString());
         assertFalse(c.html().contains("script"));
     }
 

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.healthportal.cms.importing.control.ImportOptions;
+import org.healthportal.cms.importing.control.ImportReport;
 import org.healthportal.cms.importing.control.UploadFiles;
 import org.healthportal.cms.importing.control.WordPressImports;
 import org.healthportal.cms.importing.control.WxrException;
@@ -146,7 +147,8 @@ public class WordPressImportResource {
         JsonObjectBuilder b = summary(job);
         if (job.getReport() != null && !job.getReport().isBlank()) {
             try (var reader = Json.createReader(new StringReader(job.getReport()))) {
-                b.add("report", reader.readObject());
+                // The API speaks English; the screen shows the same report in the reader's language.
+                b.add("report", ImportReport.render(reader.readObject(), Locale.ENGLISH));
             }
         }
         return b.build();

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.healthportal.cms.importing.control.ImportReport;
 import org.healthportal.cms.importing.control.WordPressImports;
 import org.healthportal.cms.importing.entity.ImportJob;
 import org.healthportal.cms.platform.CmsException;
@@ -95,7 +96,7 @@ public class ImportBacking implements Serializable {
     public Report getReport() {
         ImportJob j = job();
         if (report == null && j != null && isEnded() && j.getReport() != null) {
-            report = read(j.getReport());
+            report = read(j.getReport(), locale.getLocale());
         }
         return report;
     }
@@ -108,10 +109,10 @@ public class ImportBacking implements Serializable {
         return j.statusAt(clock.instant()).wireName();
     }
 
-    static Report read(String json) {
+    static Report read(String json, java.util.Locale language) {
         JsonObject r;
         try (var reader = Json.createReader(new StringReader(json))) {
-            r = reader.readObject();
+            r = ImportReport.render(reader.readObject(), language);
         }
         Map<String, Integer> counts = new java.util.LinkedHashMap<>();
         r.getJsonObject("counts").forEach((k, v) -> counts.put(k, ((jakarta.json.JsonNumber) v).intValue()));
