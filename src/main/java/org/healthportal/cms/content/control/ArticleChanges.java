@@ -133,46 +133,34 @@ public class ArticleChanges {
      */
     public Article create(ArticleDraft draft) {
         Account author = requireEditor();
-        Instant now = clock.instant();
-        ArticleContent content = content(draft);
         String slug = draft.slug();
         String wanted = slug == null || slug.isBlank() ? Slugs.fromTitle(draft.title()) : Slugs.requireValid(slug);
         if (slug != null && !slug.isBlank() && taken(wanted)) {
             throw slugTaken(wanted);
         }
-        String free = wanted.isEmpty() ? null : freeSlug(wanted);
-        Article article = new Article(free == null ? "draft-" + now.toEpochMilli() : free, now);
-        em.persist(article);
-        em.flush();
-        Revision first = article.startFirstRevision(content, author, now);
-        em.persist(first);
-        if (free == null) {
-            // Nothing readable in the title (only punctuation, say), or a title used many times: the id keeps
-            // the URL unique at the cost of one lookup, however often the title recurs.
-            String base = wanted.isEmpty() ? "article" : wanted;
-            article.changeSlug(uniqueSlug(base + "-" + article.getId()), now);
-        }
-        return complete(article, author.getUsername(), now,
-                List.of(new Transition(AuditAction.CREATE, first, null, RevisionState.DRAFT)));
+        return start(draft, wanted, author, author, null, null);
     }
 
     /**
      * A draft moved in from another site (a WordPress import), created by {@code importer} and written by
      * {@code author}, who need not be signed in; {@code originallyPublished} is kept as the public page's publish
-     * date. The address is the wanted slug where free, else derived as for {@link #create}. Never published: it
-     * takes this site's review like any draft.
+     * date. The address is the old slug (as pinyin where Chinese) where free, else derived as for {@link #create}.
+     * Never published: it takes this site's review like any draft.
      */
     public Article importDraft(ArticleDraft draft, Account importer, Account author, Instant originallyPublished) {
         if (!author.has(org.healthportal.cms.accounts.entity.Role.EDITOR)
                 && !author.has(org.healthportal.cms.accounts.entity.Role.ADMIN)) {
             refuse(Refusal.notAnEditor());
         }
+        String wanted = draft.slug() == null ? "" : Slugs.fromTitle(draft.slug());
+        return start(draft, wanted.isEmpty() ? Slugs.fromTitle(draft.title()) : wanted, importer, author,
+                originallyPublished, "imported");
+    }
+
+    private Article start(ArticleDraft draft, String wanted, Account creator, Account author,
+                          Instant originallyPublished, String note) {
         Instant now = clock.instant();
         ArticleContent content = content(draft);
-        String wanted = draft.slug() == null ? "" : Slugs.fromTitle(draft.slug());
-        if (wanted.isEmpty()) {
-            wanted = Slugs.fromTitle(draft.title());
-        }
         String free = wanted.isEmpty() ? null : freeSlug(wanted);
         Article article = new Article(free == null ? "draft-" + now.toEpochMilli() : free, now);
         if (originallyPublished != null) {
@@ -183,11 +171,13 @@ public class ArticleChanges {
         Revision first = article.startFirstRevision(content, author, now);
         em.persist(first);
         if (free == null) {
+            // Nothing readable in the title (only punctuation, say), or a title used many times: the id keeps
+            // the URL unique at the cost of one lookup, however often the title recurs.
             String base = wanted.isEmpty() ? "article" : wanted;
             article.changeSlug(uniqueSlug(base + "-" + article.getId()), now);
         }
-        return complete(article, importer.getUsername(), now,
-                List.of(new Transition(AuditAction.CREATE, first, null, RevisionState.DRAFT, "imported")));
+        return complete(article, creator.getUsername(), now,
+                List.of(new Transition(AuditAction.CREATE, first, null, RevisionState.DRAFT, note)));
     }
 
     /**

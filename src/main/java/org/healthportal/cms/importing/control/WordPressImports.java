@@ -90,6 +90,14 @@ public class WordPressImports {
     @ConfigProperty(name = "cms.import.fetch-timeout", defaultValue = "PT10S")
     Duration fetchTimeout;
 
+    @Inject
+    @ConfigProperty(name = "cms.import.max-export-mb", defaultValue = "512")
+    long maxExportMb;
+
+    @Inject
+    @ConfigProperty(name = "cms.import.max-uploads-mb", defaultValue = "4096")
+    long maxUploadsMb;
+
     /** Whether images may be fetched from an old site on a private network (an intranet's, say). */
     @Inject
     @ConfigProperty(name = "cms.import.fetch-private-addresses", defaultValue = "false")
@@ -159,6 +167,20 @@ public class WordPressImports {
             delete(upload);
         }
         return job;
+    }
+
+    /** The export as it arrives, into a file of the job's, refused past {@code CMS_IMPORT_MAX_EXPORT_MB}. */
+    public Path receiveExport(InputStream content) throws IOException {
+        return UploadFiles.copy(content, ".xml", maxExportMb, "export", "CMS_IMPORT_MAX_EXPORT_MB");
+    }
+
+    /** The uploads zip as it arrives, refused past {@code CMS_IMPORT_MAX_UPLOADS_MB}. */
+    public Path receiveUploads(InputStream content) throws IOException {
+        return UploadFiles.copy(content, ".zip", maxUploadsMb, "uploads zip", "CMS_IMPORT_MAX_UPLOADS_MB");
+    }
+
+    public long maxUploadsMb() {
+        return maxUploadsMb;
     }
 
     /**

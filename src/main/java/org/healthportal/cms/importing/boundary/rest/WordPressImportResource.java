@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.healthportal.cms.importing.control.ImportOptions;
 import org.healthportal.cms.importing.control.ImportReport;
 import org.healthportal.cms.importing.control.UploadFiles;
@@ -54,14 +53,6 @@ public class WordPressImportResource {
     @Inject
     Clock clock;
 
-    @Inject
-    @ConfigProperty(name = "cms.import.max-export-mb", defaultValue = "512")
-    long maxExportMb;
-
-    @Inject
-    @ConfigProperty(name = "cms.import.max-uploads-mb", defaultValue = "4096")
-    long maxUploadsMb;
-
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response start(List<EntityPart> parts, @QueryParam("wait") String waitParameter, @Context UriInfo uri) {
@@ -79,11 +70,13 @@ public class WordPressImportResource {
                 switch (part.getName()) {
                     case "wxr" -> {
                         fileName = part.getFileName().filter(n -> !n.isBlank()).orElse(fileName);
-                        wxr = UploadFiles.copy(part.getContent(), ".xml", maxExportMb, "export",
-                                "CMS_IMPORT_MAX_EXPORT_MB");
+                        UploadFiles.delete(wxr);
+                        wxr = imports.receiveExport(part.getContent());
                     }
-                    case "uploads" -> uploads = UploadFiles.copy(part.getContent(), ".zip", maxUploadsMb, "uploads zip",
-                            "CMS_IMPORT_MAX_UPLOADS_MB");
+                    case "uploads" -> {
+                        UploadFiles.delete(uploads);
+                        uploads = imports.receiveUploads(part.getContent());
+                    }
                     case "pages" -> pages = yes(part);
                     case "unpublished" -> unpublished = yes(part);
                     case "submit" -> submit = yes(part);

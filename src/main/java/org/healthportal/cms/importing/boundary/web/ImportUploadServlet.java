@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.healthportal.cms.accounts.control.CrossSiteRequests;
 import org.healthportal.cms.importing.control.ImportOptions;
 import org.healthportal.cms.importing.control.UploadFiles;
@@ -34,14 +33,6 @@ public class ImportUploadServlet extends HttpServlet {
     @Inject
     WordPressImports imports;
 
-    @Inject
-    @ConfigProperty(name = "cms.import.max-export-mb", defaultValue = "512")
-    long maxExportMb;
-
-    @Inject
-    @ConfigProperty(name = "cms.import.max-uploads-mb", defaultValue = "4096")
-    long maxUploadsMb;
-
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
@@ -62,11 +53,10 @@ public class ImportUploadServlet extends HttpServlet {
             }
             String fileName = export.getSubmittedFileName() == null || export.getSubmittedFileName().isBlank()
                     ? "export.xml" : export.getSubmittedFileName();
-            wxr = UploadFiles.copy(export.getInputStream(), ".xml", maxExportMb, "export", "CMS_IMPORT_MAX_EXPORT_MB");
+            wxr = imports.receiveExport(export.getInputStream());
             Part zip = request.getPart("uploads");
             if (zip != null && zip.getSize() > 0) {
-                uploads = UploadFiles.copy(zip.getInputStream(), ".zip", maxUploadsMb, "uploads zip",
-                        "CMS_IMPORT_MAX_UPLOADS_MB");
+                uploads = imports.receiveUploads(zip.getInputStream());
             }
             ImportOptions options = new ImportOptions(checked(request, "pages"), checked(request, "unpublished"),
                     checked(request, "submit"), checked(request, "fetchImages"), request.getParameter("author"));
@@ -83,7 +73,7 @@ public class ImportUploadServlet extends HttpServlet {
         } catch (IllegalStateException tooLarge) {
             // The container's own ceiling (far above the settings' limits).
             request.getSession().setAttribute(REFUSAL, new CmsException.InvalidInput("The upload is too large")
-                    .withKey("import.tooLarge", maxUploadsMb));
+                    .withKey("import.tooLarge", imports.maxUploadsMb()));
             response.sendRedirect(screen);
         }
     }
