@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.healthportal.cms.importing.control.OldAddressLookup;
 import org.healthportal.cms.importing.control.OldAddresses;
 import org.healthportal.cms.platform.DatabaseAvailability;
@@ -24,13 +23,12 @@ import org.healthportal.cms.platform.DatabaseAvailability;
 public class OldAddressFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
-    /** Paths of the CMS itself: never an old address. */
-    private static final Pattern OWN = Pattern.compile(
-            "^/(admin|api|articles|categories|media|resources|jakarta\\.faces\\.resource|preview|qr|sitemaps|health"
-                    + "|openapi|metrics)(/.*)?$");
+    /** First path segments of the CMS itself: never an old address. */
+    private static final Set<String> OWN = Set.of("admin", "api", "articles", "categories", "media", "resources",
+            "jakarta.faces.resource", "preview", "qr", "sitemaps", "health", "openapi", "metrics", "bench", "bare");
     private static final Set<String> OWN_PAGES = Set.of("/search", "/feed.xml", "/sitemap.xml", "/robots.txt");
-    /** A file with an extension other than a permalink's: an asset, never looked up. */
-    private static final Pattern FILE = Pattern.compile(".*\\.(?!html?$|php$)[A-Za-z0-9]{1,8}$");
+    /** Extensions a permalink may have; a path with any other is a file (an asset), never looked up. */
+    private static final Set<String> PAGE_EXTENSIONS = Set.of("html", "htm", "php");
 
     @Inject
     OldAddressLookup lookup;
@@ -62,12 +60,25 @@ public class OldAddressFilter extends HttpFilter {
         response.setHeader("Location", request.getContextPath() + answer.get().path());
     }
 
+    /** Cheap for every request: no pattern, a look at the first segment and the extension only. */
     static boolean candidate(String path, String query) {
         if ("/".equals(path)) {
             return query != null && (query.startsWith("p=") || query.contains("&p=") || query.startsWith("page_id=")
                     || query.contains("&page_id="));
         }
-        return path.length() > 1 && path.length() <= 1000 && !OWN.matcher(path).matches() && !OWN_PAGES.contains(path)
-                && !FILE.matcher(path).matches();
+        if (path.length() <= 1 || path.length() > 1000 || OWN_PAGES.contains(path)) {
+            return false;
+        }
+        int slash = path.indexOf('/', 1);
+        if (OWN.contains(slash < 0 ? path.substring(1) : path.substring(1, slash))) {
+            return false;
+        }
+        int dot = path.lastIndexOf('.');
+        if (dot > path.lastIndexOf('/')) {
+            String extension = path.substring(dot + 1);
+            return extension.isEmpty() || extension.length() > 8
+                    || PAGE_EXTENSIONS.contains(extension.toLowerCase(java.util.Locale.ROOT));
+        }
+        return true;
     }
 }
