@@ -58,7 +58,7 @@ class MediaLimitsIT {
             MediaLibrary media = office.media().upload(file, alt);
             assertTrue(office.messages().contains("已上传"), office.messages());
             String src = media.imageSource(alt);
-            HttpResponse<byte[]> served = HttpClient.newHttpClient().send(
+            HttpResponse<byte[]> served = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
                     Api.anonymous().request(URI.create(src).getPath()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(200, served.statusCode());
             String bytes = new String(served.body(), StandardCharsets.ISO_8859_1);

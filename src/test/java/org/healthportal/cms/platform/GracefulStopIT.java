@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
  */
 class GracefulStopIT {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     void aRequestInFlightWhenTheNodeIsStoppedFinishesAndIsStored() throws Exception {

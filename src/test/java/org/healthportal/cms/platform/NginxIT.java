@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 class NginxIT {
 
     private static final Path NGINX = Path.of("/usr/sbin/nginx");
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void twoNodesBehindNginxShareTheWorkKeepSessionsOnTheirNodeAndSurviveTheStopOfOne() throws Exception {

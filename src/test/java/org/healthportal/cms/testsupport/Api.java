@@ -17,7 +17,7 @@ import java.util.Base64;
 /** A small HTTP client for the API: real HTTP, Basic credentials per account, JSON in and out. */
 public final class Api {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI base;
     private final String authorization;

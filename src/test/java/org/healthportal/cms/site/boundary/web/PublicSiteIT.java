@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Test;
 /** The public site over real HTTP: only live revisions, the page's parts, caching, search, feeds and errors. */
 class PublicSiteIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     /** A published article with a unique Latin token in its body, so search and lists can find exactly it. */
     private record Live(long id, String slug, String title, String token, JsonObject json) {
