@@ -14,16 +14,21 @@ import java.util.zip.GZIPOutputStream;
  * a hit only copies bytes.
  */
 public record CachedPage(String contentType, byte[] body, byte[] gzipped, String etag, String lastModified,
-                         long lastModifiedMillis) {
+                         long lastModifiedMillis, String tags) {
 
     /** Bodies smaller than this are sent as they are: gzip would save too little. */
     static final int GZIP_MIN = 512;
 
     public static CachedPage of(String contentType, byte[] body, Instant renderedAt) {
+        return of(contentType, body, renderedAt, null);
+    }
+
+    /** With the tags shared caches file it under ({@link CacheTags#header()}); null for none. */
+    public static CachedPage of(String contentType, byte[] body, Instant renderedAt, String tags) {
         long seconds = renderedAt.getEpochSecond();
         return new CachedPage(contentType, body, body.length >= GZIP_MIN && compressible(contentType) ? gzip(body) : null,
                 etagOf(body), DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochSecond(seconds).atOffset(ZoneOffset.UTC)),
-                seconds * 1000);
+                seconds * 1000, tags);
     }
 
     /** True when a conditional request with these headers may be answered 304. */

@@ -7,14 +7,13 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
+import org.healthportal.cms.platform.AfterCommit;
 import org.healthportal.cms.site.entity.SiteChange;
 
 /** The {@code site_change} table: written inside the change's transaction, read by every node's poll. */
@@ -37,24 +36,11 @@ public class SiteChangeLog {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public void record(SiteChange.Kind kind, Long subject, boolean publicPage, Consumer<SiteChange> afterCommit) {
         SiteChange change = new SiteChange(kind, subject, publicPage, clock.instant());
-        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+        if (!AfterCommit.register(transactions, () -> afterCommit.accept(change))) {
             afterCommit.accept(change);
             return;
         }
         em.persist(change);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // Nothing: the row is written with the rest of the transaction.
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    afterCommit.accept(change);
-                }
-            }
-        });
     }
 
     /** The newest id, 0 when the log is empty: a starting node reads what commits after it. */

@@ -112,6 +112,11 @@ public class SiteChanges {
     private Instant lastPurge;
     private boolean unreadable;
 
+    /** The live revision of an article as this node last saw it; null when offline (or unknown here yet). */
+    public Long knownLiveRevision(Long articleId) {
+        return liveRevisions.get(articleId);
+    }
+
     /** Called once at start, after the database is migrated. */
     public void start() {
         Instant now = clock.instant();

@@ -18,8 +18,12 @@ public class SiteStartup {
     @Inject
     SiteChanges changes;
 
+    @Inject
+    CachePurger purger;
+
     @PostConstruct
     void start() {
         changes.start();
+        purger.start();
     }
 }

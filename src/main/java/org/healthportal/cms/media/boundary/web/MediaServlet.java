@@ -31,6 +31,9 @@ public class MediaServlet extends HttpServlet {
         String etag = "\"" + item.getSha256() + "\"";
         response.setHeader("ETag", etag);
         response.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+        // Its tag, for shared caches (the site's CacheTags.media; no dependency on the site for one letter).
+        response.setHeader("xkey", "m" + item.getId());
+        response.setHeader("Surrogate-Key", "m" + item.getId());
         if (etag.equals(request.getHeader("If-None-Match"))) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import org.healthportal.cms.site.control.ArticleTeaser;
 import org.healthportal.cms.site.control.ArticleView;
+import org.healthportal.cms.site.control.CacheTags;
 import org.healthportal.cms.site.control.CategoryNode;
 import org.healthportal.cms.site.control.Excerpts;
 import org.healthportal.cms.site.control.JsonLd;
@@ -53,6 +54,7 @@ public class ArticlePage {
     // Read once per request: the page's c:forEach loops evaluate their list for every item.
     private List<ArticleTeaser> related;
     private List<ArticleTeaser> latest;
+    private CacheTags tags;
 
     @PostConstruct
     void load() {
@@ -71,6 +73,8 @@ public class ArticlePage {
             return;
         }
         article = page.article();
+        tags = CacheTags.of((jakarta.servlet.ServletRequest) faces.getExternalContext().getRequest())
+                .add(CacheTags.article(article.articleId())).add(CacheTags.NEWEST);
         firstPublished = page.firstPublished();
         history = page.history();
         path = categories.byId(article.categoryId()).map(CategoryNode::getPath).orElse(List.of());
@@ -111,6 +115,7 @@ public class ArticlePage {
     public List<ArticleTeaser> getRelated() {
         if (related == null) {
             related = findRelated();
+            tags.listing(related);
         }
         return related;
     }
@@ -132,6 +137,7 @@ public class ArticlePage {
     public List<ArticleTeaser> getLatest() {
         if (latest == null) {
             latest = lists.latest().stream().filter(t -> !t.id().equals(article.articleId())).limit(6).toList();
+            tags.listing(latest);
         }
         return latest;
     }

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.healthportal.cms.site.control.CachedPage;
+import org.healthportal.cms.site.control.SharedCaches;
 
 /**
  * {@code /assets/css/site.css?v=…}: the public site's static files from memory. Pages link them with a version
@@ -36,6 +37,6 @@ public class AssetServlet extends HttpServlet {
         String v = request.getParameter("v");
         boolean versioned = v != null && asset.etag().equals("\"" + v + "\"");
         PublicSiteFilter.send(asset, request, response, "HEAD".equals(request.getMethod()),
-                versioned ? IMMUTABLE : icon ? ICON : PublicSiteFilter.PAGE_CACHE_CONTROL);
+                versioned ? IMMUTABLE : icon ? ICON : SharedCaches.REVALIDATE);
     }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import org.healthportal.cms.platform.Page;
 import org.healthportal.cms.site.control.ArticleTeaser;
 import org.healthportal.cms.site.control.CacheKeys;
+import org.healthportal.cms.site.control.CacheTags;
 import org.healthportal.cms.site.control.CategoryNode;
 import org.healthportal.cms.site.control.PublicContent;
 import org.healthportal.cms.site.control.SiteCategories;
@@ -40,6 +41,8 @@ public class CategoryPage {
                 ((jakarta.servlet.http.HttpServletRequest) faces.getExternalContext().getRequest()).getQueryString());
         if (category != null && page >= 0) {
             articles = content.pageInCategories(category.subtreeIds(), page, SIZE);
+            CacheTags.of((jakarta.servlet.ServletRequest) faces.getExternalContext().getRequest())
+                    .add(CacheTags.category(category.getId())).listing(articles.items());
         }
         if (category == null || articles == null || page > 0 && articles.items().isEmpty()) {
             try {

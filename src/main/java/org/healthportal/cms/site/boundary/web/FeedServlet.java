@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.ResourceBundle;
 import java.util.Locale;
 import org.healthportal.cms.site.control.ArticleTeaser;
+import org.healthportal.cms.site.control.CacheTags;
 import org.healthportal.cms.site.control.PublicContent;
 import org.healthportal.cms.site.control.SiteConfig;
 
@@ -32,6 +33,7 @@ public class FeedServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         List<ArticleTeaser> latest = content.latest(ENTRIES);
+        CacheTags.of(request).add(CacheTags.NEWEST).listing(latest);
         String siteName = ResourceBundle.getBundle("i18n.site", Locale.SIMPLIFIED_CHINESE).getString("site.name");
         response.setContentType("application/atom+xml;charset=UTF-8");
         PrintWriter out = response.getWriter();

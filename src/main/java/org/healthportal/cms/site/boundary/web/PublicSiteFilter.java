@@ -12,9 +12,11 @@ import java.io.IOException;
 import java.time.Instant;
 import org.healthportal.cms.platform.DatabaseAvailability;
 import org.healthportal.cms.site.control.CacheKeys;
+import org.healthportal.cms.site.control.CacheTags;
 import org.healthportal.cms.site.control.CachedPage;
 import org.healthportal.cms.site.control.PageStore;
 import org.healthportal.cms.site.control.PublicContent;
+import org.healthportal.cms.site.control.SharedCaches;
 import org.healthportal.cms.site.control.SiteCategories;
 
 /**
@@ -32,7 +34,11 @@ public class PublicSiteFilter extends HttpFilter {
     static final String SLUG = "cms.slug";
     /** What the filter already read for a live article ({@code LivePage}), handed to the page so it is read once. */
     static final String LIVE_PAGE = "cms.article";
-    static final String PAGE_CACHE_CONTROL = "public, max-age=0, must-revalidate";
+    /** Varnish's xkey vmod reads the tags from this header; CDNs read {@link #SURROGATE_KEY}. */
+    static final String XKEY = "xkey";
+    static final String SURROGATE_KEY = "Surrogate-Key";
+    /** The tags of answers that are not a page (404, 410, 301): a publication may bring the address to life. */
+    static final String MISS_TAGS = CacheTags.SITE + " " + CacheTags.NEWEST;
 
     @Inject
     PageStore store;
@@ -48,6 +54,9 @@ public class PublicSiteFilter extends HttpFilter {
 
     @Inject
     DatabaseAvailability database;
+
+    @Inject
+    SharedCaches caches;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -78,7 +87,7 @@ public class PublicSiteFilter extends HttpFilter {
         if (key != null) {
             CachedPage hit = store.get(key);
             if (hit != null) {
-                send(hit, request, response, head);
+                send(hit, request, response, head, caches.pageCacheControl());
                 return;
             }
         }
@@ -108,10 +117,15 @@ public class PublicSiteFilter extends HttpFilter {
     private void render(Route route, String path, String key, HttpServletRequest request, HttpServletResponse response,
                         FilterChain chain, boolean head) throws IOException, ServletException {
         String target = null;
+        // Whatever answers (a page, or an error or redirect from deeper down) may be kept by a shared cache, under
+        // these tags until the page names what it shows.
+        String cacheControl = caches.pageCacheControl();
+        response.setHeader("Cache-Control", cacheControl);
+        tag(response, MISS_TAGS);
         switch (route) {
             case HOME -> target = "/index.xhtml";
             case SEARCH -> {
-                response.setHeader("Cache-Control", "no-cache");
+                tag(response, CacheTags.SITE + " " + CacheTags.SEARCH);
                 request.getRequestDispatcher("/search.xhtml").forward(request, response);
                 return;
             }
@@ -124,7 +138,6 @@ public class PublicSiteFilter extends HttpFilter {
                         // An address the article had while public: send links and search engines on for good.
                         response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
                         response.setHeader("Location", request.getContextPath() + "/articles/" + moved.get());
-                        response.setHeader("Cache-Control", PAGE_CACHE_CONTROL);
                         return;
                     }
                     response.sendError(validSlug(slug) && content.wasPublic(slug)
@@ -158,24 +171,29 @@ public class PublicSiteFilter extends HttpFilter {
         if (capture.passedThrough()) {
             return;
         }
-        CachedPage page = CachedPage.of(capture.getContentType(), capture.bytes(), clock.instant());
-        if (key != null && capture.status() == HttpServletResponse.SC_OK) {
+        boolean ok = capture.status() == HttpServletResponse.SC_OK;
+        CachedPage page = CachedPage.of(capture.getContentType(), capture.bytes(), clock.instant(),
+                ok ? CacheTags.of(request).header() : MISS_TAGS);
+        if (key != null && ok) {
             store.put(key, page, generation);
         }
-        if (capture.status() != HttpServletResponse.SC_OK) {
+        if (!ok) {
             response.setStatus(capture.status());
         }
-        send(page, request, response, head);
+        send(page, request, response, head, cacheControl);
     }
 
-    /** Writes a stored page: validators first, then 304 or the (gzipped) bytes. */
-    static void send(CachedPage page, HttpServletRequest request, HttpServletResponse response, boolean head)
-            throws IOException {
-        send(page, request, response, head, PAGE_CACHE_CONTROL);
+    private static void tag(HttpServletResponse response, String tags) {
+        response.setHeader(XKEY, tags);
+        response.setHeader(SURROGATE_KEY, tags);
     }
 
+    /** Writes a stored page: validators and tags first, then 304 or the (gzipped) bytes. */
     static void send(CachedPage page, HttpServletRequest request, HttpServletResponse response, boolean head,
                      String cacheControl) throws IOException {
+        if (page.tags() != null) {
+            tag(response, page.tags());
+        }
         response.setHeader("ETag", page.etag());
         response.setHeader("Last-Modified", page.lastModified());
         response.setHeader("Cache-Control", cacheControl);

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import org.healthportal.cms.site.control.CacheTags;
 import org.healthportal.cms.site.control.CategoryNode;
 import org.healthportal.cms.site.control.PublicContent;
 import org.healthportal.cms.site.control.SiteCategories;
@@ -44,6 +45,7 @@ public class SitemapServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType("application/xml;charset=UTF-8");
+        CacheTags.of(request).add(CacheTags.SITEMAP);
         // Under the noindex policy, pages overdue for review are not offered to search engines either.
         Instant overdueAt = reviewPolicy.isNoindex() ? clock.instant() : null;
         long live = content.countListed(overdueAt);

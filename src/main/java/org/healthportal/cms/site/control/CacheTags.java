@@ -1,0 +1,80 @@
+package org.healthportal.cms.site.control;
+
+import jakarta.servlet.ServletRequest;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a public response shows, as the tags a shared cache files it under ({@code xkey} for Varnish,
+ * {@code Surrogate-Key} for CDNs) and a purge names ({@link CachePurger}). Pages add to the request's set while
+ * they render; the site's filter sends it with the response and keeps it with a stored page.
+ *
+ * <ul>
+ *   <li>{@value #SITE}: every public response (each shows the category tree and obeys the review policy);</li>
+ *   <li>{@code a{id}}: every response that shows the article: its page, and every list with it in;</li>
+ *   <li>{@value #NEWEST}: where a newly published article appears (newest lists, the feed) and the addresses that
+ *       answered 404, 410 or 301, which a publication may bring to life;</li>
+ *   <li>{@code c{id}}: the pages of a category, which list its sub-categories' articles too;</li>
+ *   <li>{@value #SEARCH}, {@value #SITEMAP}: results and sitemaps, which name too many articles to tag each.</li>
+ * </ul>
+ */
+public final class CacheTags {
+
+    public static final String SITE = "site";
+    public static final String NEWEST = "new";
+    public static final String SEARCH = "search";
+    public static final String SITEMAP = "sitemap";
+    static final String ATTRIBUTE = CacheTags.class.getName();
+
+    private final Set<String> tags = new LinkedHashSet<>(List.of(SITE));
+
+    CacheTags() {
+    }
+
+    /** The set of this request, created on first use. */
+    public static CacheTags of(ServletRequest request) {
+        Object tags = request.getAttribute(ATTRIBUTE);
+        if (tags instanceof CacheTags existing) {
+            return existing;
+        }
+        CacheTags created = new CacheTags();
+        request.setAttribute(ATTRIBUTE, created);
+        return created;
+    }
+
+    public static String article(Long id) {
+        return "a" + id;
+    }
+
+    public static String category(Long id) {
+        return "c" + id;
+    }
+
+    public static String media(Long id) {
+        return "m" + id;
+    }
+
+    public CacheTags add(String tag) {
+        tags.add(tag);
+        return this;
+    }
+
+    /** The articles of a list shown on the page: a change to any of them purges the page. */
+    public CacheTags listing(Collection<ArticleTeaser> shown) {
+        for (ArticleTeaser t : shown) {
+            tags.add(article(t.id()));
+        }
+        return this;
+    }
+
+    public Set<String> tags() {
+        return Set.copyOf(tags);
+    }
+
+    /** The header value: the tags separated by spaces, as xkey and Surrogate-Key both read them. */
+    public String header() {
+        return String.join(" ", tags);
+    }
+}
