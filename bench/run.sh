@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # The public site's benchmark, on demand (not part of `mvn verify`):
 #   bench/run.sh [ARTICLES]        # default 10000; e.g. bench/run.sh 100000
+#   BENCH_COLD_ONLY=1 bench/run.sh 100000   # only the cold start: to ready and to a complete search index
+#   BENCH_HEAP=1g                  # the server's -Xms/-Xmx (default 2g)
 # Builds the WAR and a bare reference WAR (bench/bare), starts Payara Micro on 127.0.0.1 with both, a fresh embedded database and -Dcms.bench=true (which
 # registers the bare reference servlet), loads ARTICLES published articles with bench/BulkLoad.java, then drives
 # the article, home, category and search pages with wrk, next to a bare servlet writing the article's bytes from
-# memory and nginx serving the same bytes as a file, and the article again while bench/publisher.py publishes one
-# new article a second. Prints requests/s, p50, p99 and the worst latency, and the ratios.
+# memory and nginx serving the same bytes as a file, the article through Varnish (docker/varnish/default.vcl, which the
+# CMS purges) against nginx serving the same gzip bytes, and the article again, direct and through Varnish, while
+# bench/publisher.py publishes one new article a second. Prints requests/s, p50, p99 and the worst latency, and the
+# ratios.
 # Everything listens on 127.0.0.1 only; every wait has a deadline.
 set -euo pipefail
 N=${1:-10000}
@@ -17,19 +21,22 @@ WORK=${BENCH_DIR:-/tmp/cms-bench}
 PORT=${BENCH_PORT:-8190}
 NGINX_PORT=${BENCH_NGINX_PORT:-8191}
 CLUSTER_PORT=${BENCH_CLUSTER_PORT:-6990}
+VARNISH_PORT=${BENCH_VARNISH_PORT:-8192}
 B=http://127.0.0.1:$PORT
 
-command -v wrk >/dev/null && command -v nginx >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk nginx >/dev/null; }
+command -v wrk >/dev/null && command -v nginx >/dev/null && [ -x /usr/sbin/varnishd ] && ls /usr/lib/*/varnish/vmods/libvmod_xkey.so >/dev/null 2>&1 \
+  || { apt-get update -qq && apt-get install -y -qq wrk nginx varnish varnish-modules >/dev/null; }
 
 cd "$ROOT"
 # target/cms is the WAR plugin's staging copy: a class deleted from the sources stays there (and in the WAR) until removed.
 flock /tmp/maven.lock sh -c 'rm -rf target/cms && mvn -q package -DskipTests'
 H2_JAR=$(find ~/.m2/repository/com/h2database/h2 -name 'h2-2.2.224.jar' | head -1)
 rm -rf "$WORK" && mkdir -p "$WORK/www"
-PAYARA_PID=; NGINX_PID=
+PAYARA_PID=; NGINX_PID=; VARNISH_PID=
 cleanup() {
   [ -n "$PAYARA_PID" ] && kill "$PAYARA_PID" 2>/dev/null || true
   [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null || true
+  [ -n "$VARNISH_PID" ] && kill "$VARNISH_PID" 2>/dev/null || true
   wait 2>/dev/null || true
 }
 trap cleanup EXIT
@@ -45,8 +52,9 @@ export EXTRA_DEPLOY="--deploy $WORK/bare.war"
 # shellcheck source=bench/payara.sh
 . "$HERE/payara.sh"
 start_server() {
-  start_payara "$WORK" "$PORT" "$CLUSTER_PORT" -Xms2g -Xmx2g \
-    -Dcms.data.dir="$WORK/data" -Dcms.demo=true -Dcms.bench=true -Dcms.base-url="$B/"
+  start_payara "$WORK" "$PORT" "$CLUSTER_PORT" -Xms"${BENCH_HEAP:-2g}" -Xmx"${BENCH_HEAP:-2g}" \
+    -Dcms.data.dir="$WORK/data" -Dcms.demo=true -Dcms.bench=true -Dcms.base-url="$B/" \
+    -Dcms.purge-urls="http://127.0.0.1:$VARNISH_PORT/"
 }
 stop_server() { kill "$PAYARA_PID"; wait "$PAYARA_PID" 2>/dev/null || true; PAYARA_PID=; }
 
@@ -56,12 +64,18 @@ echo "== loading $N articles"
 T0=$(date +%s)
 java -cp "$H2_JAR" "$HERE/BulkLoad.java" "jdbc:h2:file:$WORK/data/cms;MODE=LEGACY" cms cms-embedded "$N"
 echo "   in $(( $(date +%s) - T0 )) s"
-echo "== starting the benchmark server"
+echo "== starting the benchmark server (cold: a fresh JVM on $N articles)"
+T0=$(date +%s.%N)
 start_server
-for _ in $(seq 1 600); do
-  curl -s "$B/bench/status" | grep -q '"indexReady":true' && break; sleep 1
+T_READY=$(date +%s.%N)
+for _ in $(seq 1 1200); do
+  curl -s "$B/bench/status" | grep -q '"indexReady":true' && break; sleep 0.2
 done
+T_INDEX=$(date +%s.%N)
 echo "   $(curl -s "$B/bench/status")"
+COLD=$(awk -v a="$T0" -v r="$T_READY" -v i="$T_INDEX" 'BEGIN { printf "cold start to ready %.1f s (target <= 20), to a complete search index %.1f s", r-a, i-a }')
+echo "   $COLD; resident memory now $(awk '/VmRSS/ {printf "%d MB", $2/1024}' /proc/$PAYARA_PID/status)"
+if [ "${BENCH_COLD_ONLY:-}" = 1 ]; then exit 0; fi
 
 ARTICLE=/articles/bench-$(( N / 2 ))
 curl -sf "$B$ARTICLE" -o "$WORK/www/article.html"
@@ -75,12 +89,23 @@ daemon off;
 events { worker_connections 1024; }
 http {
   access_log off;
-  server { listen 127.0.0.1:$NGINX_PORT; root $WORK/www; location / { default_type text/html; } }
+  server { listen 127.0.0.1:$NGINX_PORT; root $WORK/www; gzip_static on; location / { default_type text/html; } }
 }
 NGINX
+# The same gzip bytes the CMS stores (readers' browsers ask for gzip), for the rows through Varnish.
+curl -sf -H 'Accept-Encoding: gzip' "$B$ARTICLE" -o "$WORK/www/article.html.gz"
 chmod -R a+rX "$WORK/www"
 nginx -c "$WORK/nginx.conf" & NGINX_PID=$!
-sleep 1
+# Varnish with the shipped VCL, its backend this CMS (which purges it: -Dcms.purge-urls above).
+sed -e 's/.host = "cms";/.host = "127.0.0.1";/' -e "s/.port = \"8080\";/.port = \"$PORT\";/" \
+  "$ROOT/docker/varnish/default.vcl" > "$WORK/default.vcl"
+varnishd -F -j none -n "$WORK/varnish" -a "127.0.0.1:$VARNISH_PORT" -f "$WORK/default.vcl" -s malloc,256m \
+  -T 127.0.0.1:0 > "$WORK/varnishd.log" 2>&1 & VARNISH_PID=$!
+for _ in $(seq 1 60); do
+  varnishadm -n "$WORK/varnish" backend.list 2>/dev/null | grep -q healthy && break; sleep 1
+done
+varnishadm -n "$WORK/varnish" backend.list | grep -q healthy || { echo "Varnish's backend is not healthy"; cat "$WORK/varnishd.log"; exit 1; }
+V=http://127.0.0.1:$VARNISH_PORT
 
 # Lua: search queries and uncached article URLs, one after another per request.
 cat > "$WORK/search.lua" <<'LUA'
@@ -96,10 +121,11 @@ request = function() i = i + 1; return wrk.format("GET", "/articles/bench-" .. (
 LUA
 
 RESULTS=()
-run() { # name url [lua]
+run() { # name url [lua|gzip]
   local name=$1 url=$2 script=${3:-}
   local out
-  if [ -n "$script" ]; then out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$script" "$url"); else
+  if [ "$script" = gzip ]; then out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H 'Accept-Encoding: gzip' "$url")
+  elif [ -n "$script" ]; then out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$script" "$url"); else
     out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$url"); fi
   local rps p50 p99 errors
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
@@ -117,12 +143,19 @@ wrk -t2 -c16 -d"$WARM" -s "$WORK/articles.lua" "$B" >/dev/null
 for url in "$B$ARTICLE" "$B/bench/bare" "$B/bare/" "$B/" "$B/categories/zhongyi"; do wrk -t2 -c16 -d"$WARM" "$url" >/dev/null; done
 wrk -t2 -c16 -d"$WARM" -s "$WORK/search.lua" "$B" >/dev/null
 wrk -t2 -c16 -d5s "http://127.0.0.1:$NGINX_PORT/article.html" >/dev/null
+wrk -t2 -c16 -d5s -H 'Accept-Encoding: gzip' "$V$ARTICLE" >/dev/null
+wrk -t2 -c16 -d5s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$NGINX_PORT/article.html" >/dev/null
 
+# The server's resident memory, sampled every second while it is measured; the highest is reported.
+( while kill -0 "$PAYARA_PID" 2>/dev/null; do awk '/VmRSS/ {print $2}' "/proc/$PAYARA_PID/status"; sleep 1; done ) > "$WORK/rss.log" 2>/dev/null &
+RSS_PID=$!
 echo "== measuring ($DURATION each, $CONNECTIONS connections, $(wc -c < "$WORK/www/article.html") byte article page)"
 run "article, cached" "$B$ARTICLE"
 run "bare servlet in the CMS's WAR" "$B/bench/bare"
 run "bare WAR, same bytes" "$B/bare/"
 run "nginx, same bytes as a file" "http://127.0.0.1:$NGINX_PORT/article.html"
+run "article through Varnish, gzip" "$V$ARTICLE" gzip
+run "nginx, same gzip bytes (gzip_static)" "http://127.0.0.1:$NGINX_PORT/article.html" gzip
 run "home, cached" "$B/"
 run "category, cached" "$B/categories/zhongyi"
 run "search (8 queries, never cached)" "$B" "$WORK/search.lua"
@@ -131,15 +164,24 @@ python3 "$HERE/publisher.py" "$B" 1 > "$WORK/publisher.log" 2>&1 & PUBLISHER_PID
 run "article, cached, one publish a second" "$B$ARTICLE"
 kill "$PUBLISHER_PID"; wait "$PUBLISHER_PID" 2>/dev/null || true
 echo "   $(cat "$WORK/publisher.log")"
+python3 "$HERE/publisher.py" "$B" 1 > "$WORK/publisher-varnish.log" 2>&1 & PUBLISHER_PID=$!
+run "article through Varnish, one publish a second" "$V$ARTICLE" gzip
+kill "$PUBLISHER_PID"; wait "$PUBLISHER_PID" 2>/dev/null || true
+echo "   $(cat "$WORK/publisher-varnish.log")"
 curl -sf -X POST "$B/bench/page-cache?enabled=false"
 # Renders keep getting faster for a minute or more: the JIT, and the database's pages of 100,000 articles warming.
 wrk -t2 -c16 -d"${BENCH_UNCACHED_WARMUP:-60s}" -s "$WORK/articles.lua" "$B" >/dev/null
 run "article, uncached render ($N articles)" "$B" "$WORK/articles.lua"
 curl -sf -X POST "$B/bench/page-cache?enabled=true"
 
+kill "$RSS_PID" 2>/dev/null || true
+RSS_MAX=$(sort -n "$WORK/rss.log" | tail -1)
+
 rps_of() { for r in "${RESULTS[@]}"; do if [[ $r == "$1|"* ]]; then echo "$r" | cut -d'|' -f2; fi; done; }
 CACHED=$(rps_of "article, cached"); BARE=$(rps_of "bare WAR, same bytes"); INWAR=$(rps_of "bare servlet in the CMS's WAR")
 NGX=$(rps_of "nginx, same bytes as a file")
+VARNISH=$(rps_of "article through Varnish, gzip"); NGXGZ=$(rps_of "nginx, same gzip bytes (gzip_static)")
+VARNISH_PUB=$(rps_of "article through Varnish, one publish a second")
 echo
 echo "| page ($N articles) | requests/s | p50 | p99 | max |"
 echo "|---|---:|---:|---:|---:|"
@@ -149,3 +191,5 @@ echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg) (anything els
 PUBLISHING=$(rps_of "article, cached, one publish a second")
 awk -v c="$CACHED" -v p="$PUBLISHING" 'BEGIN { printf "cached article while publishing / idle = %.2f (target >= 0.8)\n", p/c }'
 awk -v c="$CACHED" -v b="$BARE" -v w="$INWAR" -v n="$NGX" 'BEGIN { printf "cached article / bare WAR = %.2f (target >= 0.8); bare servlet in the CMS WAR / bare WAR = %.2f; cached article / nginx = %.2f\n", c/b, w/b, c/n }'
+awk -v v="$VARNISH" -v n="$NGXGZ" -v p="$VARNISH_PUB" 'BEGIN { printf "article through Varnish / nginx, same gzip bytes = %.2f (target >= 0.9); through Varnish while publishing / idle = %.2f\n", v/n, p/v }'
+echo "$COLD; highest resident memory under the benchmark $(( ${RSS_MAX:-0} / 1024 )) MB (target <= 1024; heap -Xmx${BENCH_HEAP:-2g})"

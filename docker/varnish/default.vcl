@@ -61,10 +61,12 @@ sub vcl_recv {
     # Public pages read no cookie: an analytics cookie must not split or bypass the cache.
     unset req.http.Cookie;
     # Tracking parameters do not change a page (the CMS ignores them too): one copy for all of them.
-    set req.url = regsuball(req.url, "([?&])(utm_[a-z]+|fbclid|gclid|spm)=[^&]*", "\1");
-    set req.url = regsuball(req.url, "&&+", "&");
-    set req.url = regsub(req.url, "[?&]+$", "");
-    set req.url = regsub(req.url, "\?&", "?");
+    if (req.url ~ "[?&](utm_[a-z]+|fbclid|gclid|spm)=") {
+        set req.url = regsuball(req.url, "([?&])(utm_[a-z]+|fbclid|gclid|spm)=[^&]*", "\1");
+        set req.url = regsuball(req.url, "&&+", "&");
+        set req.url = regsub(req.url, "[?&]+$", "");
+        set req.url = regsub(req.url, "\?&", "?");
+    }
     if (std.healthy(req.backend_hint)) {
         # A soft-purged copy is not shown while the CMS can answer: readers see the change at once.
         set req.grace = 0s;

@@ -40,6 +40,8 @@ class VarnishIT {
     private static final Duration AT_ONCE = Duration.ofSeconds(10);
 
     private static CmsServer cms;
+    /** A second node on the same database, purging the same Varnish (outside the first one's data grid). */
+    private static CmsServer second;
     private static TcpProxy purgeRelay;
     private static Process varnish;
     private static Path dir;
@@ -55,10 +57,12 @@ class VarnishIT {
         }
         int varnishPort = CmsServer.freePort();
         purgeRelay = new TcpProxy("127.0.0.1", varnishPort);
-        cms = CmsServer.start("varnish", List.of(
-                "-Dcms.purge-urls=http://127.0.0.1:" + purgeRelay.port() + "/",
-                "-Dcms.cache.purge-repeat=PT2S", "-Dcms.cache.purge-retry-max=PT1S"));
+        List<String> purging = List.of("-Dcms.purge-urls=http://127.0.0.1:" + purgeRelay.port() + "/",
+                "-Dcms.cache.purge-repeat=PT2S", "-Dcms.cache.purge-retry-max=PT1S");
+        cms = CmsServer.startSharingDatabase("varnish-1", purging);
+        second = CmsServer.startSharingDatabase("varnish-2", purging);
         cms.awaitReady(Duration.ofMinutes(4));
+        second.awaitReady(Duration.ofMinutes(4));
         dir = Path.of(System.getProperty("cms.it.dir", "target/it")).toAbsolutePath().resolve("varnish");
         CmsServer.deleteTree(dir);
         Files.createDirectories(dir);
@@ -78,6 +82,9 @@ class VarnishIT {
         }
         if (cms != null) {
             cms.stop();
+        }
+        if (second != null) {
+            second.stop();
         }
     }
 
@@ -189,7 +196,39 @@ class VarnishIT {
         awaitHealth(h -> owed(h) == 0, "nothing owed once delivered twice");
     }
 
+    @Test
+    void aChangeIsPurgedOnceForTheClusterNotOncePerNode() throws Exception {
+        awaitHealth(cms, h -> owed(h) == 0, "nothing owed before");
+        awaitHealth(second, h -> owed(h) == 0, "nothing owed before, on the second node");
+        long before = purgesReceived();
+        // Creating, submitting and approving change nothing public; the publication is one purge, sent twice.
+        JsonObject live = publish(title("一次"));
+        awaitPurges(before + 2);
+        awaitHealth(cms, h -> owed(h) == 0, "delivered");
+        awaitHealth(second, h -> owed(h) == 0, "delivered, as the second node sees it");
+        assertEquals(2, purgesReceived() - before, "one purge, at once and again once every node applied it");
+        assertEquals(200, through.get(live.getString("publicUrl")).status());
+    }
+
     // --- helpers
+
+    /** PURGE requests Varnish answered (each is a synthetic response; no other test makes one meanwhile). */
+    private static long purgesReceived() throws Exception {
+        Process stat = new ProcessBuilder("varnishstat", "-n", dir.resolve("work").toString(), "-1", "-f", "MAIN.s_synth")
+                .redirectErrorStream(true).start();
+        String out = new String(stat.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        stat.waitFor(10, TimeUnit.SECONDS);
+        return out.lines().filter(l -> l.startsWith("MAIN.s_synth")).map(l -> Long.parseLong(l.split("\\s+")[1]))
+                .findFirst().orElseThrow(() -> new AssertionError("varnishstat: " + out));
+    }
+
+    private static void awaitPurges(long count) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (purgesReceived() < count) {
+            assertTrue(Instant.now().isBefore(deadline), "purges received: " + purgesReceived() + ", waited for " + count);
+            pause();
+        }
+    }
 
     private static String title(String prefix) {
         return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
@@ -218,10 +257,14 @@ class VarnishIT {
     }
 
     private static void awaitHealth(Predicate<JsonObject> condition, String what) {
+        awaitHealth(cms, condition, what);
+    }
+
+    private static void awaitHealth(CmsServer node, Predicate<JsonObject> condition, String what) {
         Instant deadline = Instant.now().plusSeconds(30);
         JsonObject last = null;
         while (Instant.now().isBefore(deadline)) {
-            Api.Response r = Api.anonymousAt(cms.base()).get("/health/ready");
+            Api.Response r = Api.anonymousAt(node.base()).get("/health/ready");
             last = r.json().getJsonArray("checks").stream().map(v -> v.asJsonObject())
                     .filter(c -> c.getString("name").equals("shared-caches")).findFirst().orElseThrow()
                     .getJsonObject("data");
