@@ -69,10 +69,6 @@ public final class CacheTags {
         return this;
     }
 
-    public Set<String> tags() {
-        return Set.copyOf(tags);
-    }
-
     /** The header value: the tags separated by spaces, as xkey and Surrogate-Key both read them. */
     public String header() {
         return String.join(" ", tags);

@@ -90,12 +90,4 @@ public class CachePurge {
     public Instant getCreatedAt() {
         return createdAt;
     }
-
-    public Instant getNextAt() {
-        return nextAt;
-    }
-
-    public String getLastError() {
-        return lastError;
-    }
 }
