@@ -55,6 +55,9 @@ class GracefulStopIT {
                     .add("categoryId", categoryId).build().toString().getBytes(StandardCharsets.UTF_8);
             String basic = Base64.getEncoder().encodeToString("editor:editor-demo".getBytes(StandardCharsets.UTF_8));
 
+            // The categories request leaves the count a moment after its answer arrives: wait for that, so the count
+            // below is the slow request's and not the one before it.
+            awaitReadiness(server, r -> inFlight(r) == 0, "nothing in flight before the slow request");
             try (Socket slow = new Socket(server.base().getHost(), server.base().getPort())) {
                 slow.setSoTimeout(60_000);
                 OutputStream out = slow.getOutputStream();
