@@ -16,10 +16,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -126,7 +124,7 @@ public class CachePurger {
         Long live = state.map(CachePurgeLog.ArticleState::liveRevisionId).orElse(null);
         Plan plan = plan(changed.articleId(), live, state.map(CachePurgeLog.ArticleState::wasPublished).orElse(true),
                 changed.publicPage(), changes.knownLiveRevision(changed.articleId()),
-                state.map(CachePurgeLog.ArticleState::categoryId).map(this::withAncestors).orElse(List.of()));
+                state.map(CachePurgeLog.ArticleState::categoryId).map(categories::pathIds).orElse(List.of()));
         if (plan != null) {
             record(plan);
         }
@@ -156,22 +154,14 @@ public class CachePurger {
      */
     static Plan plan(Long articleId, Long liveRevision, boolean wasPublished, boolean publicPage, Long knownRevision,
                      List<Long> categoryPath) {
-        String article = CacheTags.article(articleId);
         if (liveRevision == null) {
-            return wasPublished ? new Plan(List.of(article, CacheTags.SEARCH, CacheTags.SITEMAP), true) : null;
+            return wasPublished ? new Plan(CacheTags.changed(articleId, false, categoryPath), true) : null;
         }
         if (!publicPage && liveRevision.equals(knownRevision)) {
             // A draft saved beside the live revision: nothing public changed.
             return null;
         }
-        Set<String> tags = new LinkedHashSet<>(List.of(article, CacheTags.NEWEST, CacheTags.SEARCH, CacheTags.SITEMAP));
-        categoryPath.forEach(id -> tags.add(CacheTags.category(id)));
-        return new Plan(List.copyOf(tags), false);
-    }
-
-    private List<Long> withAncestors(Long categoryId) {
-        return categories.byId(categoryId).map(n -> n.getPath().stream().map(CategoryNode::getId).toList())
-                .orElse(List.of(categoryId));
+        return new Plan(CacheTags.changed(articleId, true, categoryPath), false);
     }
 
     private void record(Plan plan) {

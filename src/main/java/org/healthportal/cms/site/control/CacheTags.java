@@ -69,6 +69,40 @@ public final class CacheTags {
         return this;
     }
 
+    /**
+     * What an article change makes stale, for the node's own store ({@link PageStore#drop}) and the shared caches
+     * ({@link CachePurger}) alike: everything that shows it, search and sitemaps; and, while it is live, where a
+     * publication appears (the newest lists, its category's pages and the enclosing ones).
+     */
+    public static List<String> changed(Long articleId, boolean live, Collection<Long> categoryPath) {
+        if (!live) {
+            return List.of(article(articleId), SEARCH, SITEMAP);
+        }
+        Set<String> tags = new LinkedHashSet<>(List.of(article(articleId), NEWEST, SEARCH, SITEMAP));
+        categoryPath.forEach(id -> tags.add(category(id)));
+        return List.copyOf(tags);
+    }
+
+    /** True when the space-separated tags of a response name any of these. */
+    static boolean anyOf(String header, Collection<String> tags) {
+        if (header == null) {
+            return false;
+        }
+        int start = 0;
+        int length = header.length();
+        while (start < length) {
+            int end = header.indexOf(' ', start);
+            if (end < 0) {
+                end = length;
+            }
+            if (end > start && tags.contains(header.substring(start, end))) {
+                return true;
+            }
+            start = end + 1;
+        }
+        return false;
+    }
+
     /** The header value: the tags separated by spaces, as xkey and Surrogate-Key both read them. */
     public String header() {
         return String.join(" ", tags);

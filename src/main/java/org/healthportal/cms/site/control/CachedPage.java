@@ -14,7 +14,7 @@ import java.util.zip.GZIPOutputStream;
  * a hit only copies bytes.
  */
 public record CachedPage(String contentType, byte[] body, byte[] gzipped, String etag, String lastModified,
-                         long lastModifiedMillis, String tags) {
+                         long lastModifiedMillis, String tags, PageTemplate template) {
 
     /** Bodies smaller than this are sent as they are: gzip would save too little. */
     static final int GZIP_MIN = 512;
@@ -25,10 +25,20 @@ public record CachedPage(String contentType, byte[] body, byte[] gzipped, String
 
     /** With the tags shared caches file it under ({@link CacheTags#header()}); null for none. */
     public static CachedPage of(String contentType, byte[] body, Instant renderedAt, String tags) {
+        return of(contentType, body, renderedAt, tags, null);
+    }
+
+    /** Composed from a template, which serves the page from now on ({@link PageTemplate#page}). */
+    static CachedPage of(String contentType, byte[] body, Instant renderedAt, String tags, PageTemplate template) {
         long seconds = renderedAt.getEpochSecond();
         return new CachedPage(contentType, body, body.length >= GZIP_MIN && compressible(contentType) ? gzip(body) : null,
                 etagOf(body), DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochSecond(seconds).atOffset(ZoneOffset.UTC)),
-                seconds * 1000, tags);
+                seconds * 1000, tags, template);
+    }
+
+    /** The tags the node's own store drops this page by: a template's own, as its lists are filled when served. */
+    public String storeTags() {
+        return template == null ? tags : template.ownTags();
     }
 
     /** True when a conditional request with these headers may be answered 304. */

@@ -107,10 +107,10 @@ public class PublicContent {
                 .setMaxResults(6).getResultList();
     }
 
-    /** True when a live article has this slug; cheaper than {@link #findLive}. */
-    public boolean isLive(String slug) {
-        return !em.createQuery("SELECT a.id FROM Article a WHERE a.slug = :slug AND a.liveRevision IS NOT NULL",
-                Long.class).setParameter("slug", slug).setMaxResults(1).getResultList().isEmpty();
+    /** The id of the live article with this slug; cheaper than {@link #findLive}. */
+    public Optional<Long> liveId(String slug) {
+        return em.createQuery("SELECT a.id FROM Article a WHERE a.slug = :slug AND a.liveRevision IS NOT NULL",
+                Long.class).setParameter("slug", slug).setMaxResults(1).getResultStream().findFirst();
     }
 
     /** The current address of the article that had this one while public; empty when no article had it. */
@@ -219,7 +219,7 @@ public class PublicContent {
     /** Live articles with their text for the search index, {@code max} at a time after the id {@code afterId}. */
     public List<SearchDocument> searchDocuments(long afterId, int max) {
         return em.createQuery("SELECT NEW org.healthportal.cms.site.control.SearchDocument(a.id, r.id, a.slug, r.title,"
-                        + " r.summary, r.body, r.publishedAt) FROM Article a JOIN a.liveRevision r WHERE a.id > :after"
+                        + " r.summary, r.body, r.publishedAt, r.category.id) FROM Article a JOIN a.liveRevision r WHERE a.id > :after"
                         + " ORDER BY a.id", SearchDocument.class)
                 .setParameter("after", afterId).setMaxResults(max).getResultList();
     }
@@ -227,7 +227,7 @@ public class PublicContent {
     /** One live article for the search index, empty when it is not live. */
     public Optional<SearchDocument> searchDocument(Long articleId) {
         return em.createQuery("SELECT NEW org.healthportal.cms.site.control.SearchDocument(a.id, r.id, a.slug, r.title,"
-                        + " r.summary, r.body, r.publishedAt) FROM Article a JOIN a.liveRevision r WHERE a.id = :id",
+                        + " r.summary, r.body, r.publishedAt, r.category.id) FROM Article a JOIN a.liveRevision r WHERE a.id = :id",
                         SearchDocument.class)
                 .setParameter("id", articleId).getResultStream().findFirst();
     }

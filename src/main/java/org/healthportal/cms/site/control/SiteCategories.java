@@ -30,6 +30,12 @@ public class SiteCategories {
         return Optional.ofNullable(id == null ? null : tree().byId.get(id));
     }
 
+    /** The ids of this category and the ones enclosing it, top first; just the id when it is not in the tree. */
+    public List<Long> pathIds(Long id) {
+        return byId(id).map(n -> n.getPath().stream().map(CategoryNode::getId).toList())
+                .orElse(id == null ? List.of() : List.of(id));
+    }
+
     public Optional<CategoryNode> bySlug(String slug) {
         return Optional.ofNullable(tree().bySlug.get(slug));
     }

@@ -14,10 +14,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -42,8 +44,10 @@ import org.healthportal.cms.taxonomy.entity.ReviewPolicyChanged;
  * heard, or made here) is skipped when read.
  *
  * <p>Applying an article change looks up its live revision: if it is the one this node already knew (an editor
- * saved a draft), nothing public changed and nothing is dropped. Otherwise the article is re-indexed and the
- * rendered pages and shared lists are dropped.
+ * saved a draft), nothing public changed and nothing is dropped. Otherwise the article is re-indexed, the shared
+ * lists are read again when next needed, and the stored pages that show the article, or where a publication
+ * appears, are dropped ({@link CacheTags#changed}): not every page, so a publication costs a bounded amount of
+ * work however many pages are stored. Category and review-policy changes drop every page.
  */
 @ApplicationScoped
 public class SiteChanges {
@@ -52,6 +56,8 @@ public class SiteChanges {
     private static final int BATCH = 500;
     private static final int MAX_MISSING = 10_000;
     private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
+    /** Everything: the category tree and the review policy show on every page. */
+    private static final List<String> ALL = List.of(CacheTags.SITE);
 
     @Inject
     PublicContent content;
@@ -173,9 +179,11 @@ public class SiteChanges {
     /** A change made on this node has committed: apply it here, and tell the other nodes when the public sees it. */
     void committed(SiteChange change) {
         boolean first = applied.putIfAbsent(change.getToken(), clock.instant()) == null;
-        // Not first: this node's poll read the row between the commit and now, and applied it already.
-        if (!first || apply(change.getKind(), change.getSubject(), change.isPublicPage())) {
-            send(Signal.of(change).encode());
+        // Not first: this node's poll read the row between the commit and now, and applied it already (the signal
+        // then names no tags, and the other nodes drop every page rather than guess).
+        List<String> stale = first ? apply(change.getKind(), change.getSubject(), change.isPublicPage()) : ALL;
+        if (stale != null) {
+            send(new Signal(change.getToken(), change.getKind(), change.getSubject(), stale).encode());
         }
     }
 
@@ -188,18 +196,19 @@ public class SiteChanges {
         switch (signal.kind()) {
             case CATEGORY -> {
                 categories.forget();
-                dropPages();
+                dropPages(ALL);
             }
             case POLICY -> {
                 reviewPolicy.forget();
-                dropPages();
+                dropPages(ALL);
             }
             case ARTICLE -> {
-                dropPages();
+                dropPages(signal.tags());
                 executor.submit(() -> {
                     try {
-                        if (refresh(signal.subject(), true)) {
-                            dropPages();
+                        List<String> stale = refresh(signal.subject(), true);
+                        if (stale != null) {
+                            dropPages(stale);
                         }
                     } catch (RuntimeException e) {
                         LOG.log(Level.WARNING, "Re-indexing article " + signal.subject() + " after a signal", e);
@@ -274,12 +283,18 @@ public class SiteChanges {
         if (policyChanged) {
             reviewPolicy.forget();
         }
-        boolean drop = categoriesChanged || policyChanged;
-        for (Map.Entry<Long, Boolean> article : articles.entrySet()) {
-            drop |= refresh(article.getKey(), article.getValue()) | article.getValue();
+        Set<String> stale = new LinkedHashSet<>();
+        if (categoriesChanged || policyChanged) {
+            stale.addAll(ALL);
         }
-        if (drop) {
-            dropPages();
+        for (Map.Entry<Long, Boolean> article : articles.entrySet()) {
+            List<String> tags = refresh(article.getKey(), article.getValue());
+            if (tags != null) {
+                stale.addAll(tags);
+            }
+        }
+        if (!stale.isEmpty()) {
+            dropPages(stale);
         }
     }
 
@@ -307,7 +322,7 @@ public class SiteChanges {
         cursor = fresh;
         categories.forget();
         reviewPolicy.forget();
-        dropPages();
+        dropPages(ALL);
     }
 
     private void forgetOld(Instant now) {
@@ -322,38 +337,45 @@ public class SiteChanges {
     }
 
     /**
-     * Brings this node's view of one article up to date; true when its live revision changed. With {@code always}
-     * the live article is re-indexed even on the same revision: its address or page changed (a new slug).
+     * Brings this node's view of one article up to date: the tags of what it made stale when its live revision
+     * changed, else null. With {@code always} the live article is re-indexed and its tags returned even on the
+     * same revision: its page changed (a correction, a review date, a new address).
      */
-    synchronized boolean refresh(Long articleId, boolean always) {
+    synchronized List<String> refresh(Long articleId, boolean always) {
         Optional<SearchDocument> live = content.searchDocument(articleId);
         Long now = live.map(SearchDocument::revisionId).orElse(null);
         Long before = now == null ? liveRevisions.remove(articleId) : liveRevisions.put(articleId, now);
-        boolean changed = !Objects.equals(before, now);
-        if (changed || always) {
-            live.ifPresentOrElse(index::put, () -> index.remove(articleId));
+        if (!always && Objects.equals(before, now)) {
+            return null;
         }
-        return changed;
+        live.ifPresentOrElse(index::put, () -> index.remove(articleId));
+        return CacheTags.changed(articleId, live.isPresent(),
+                live.map(d -> categories.pathIds(d.categoryId())).orElse(List.of()));
     }
 
-    /** Applies a change made on this node; true when the public sees something new. */
-    private boolean apply(SiteChange.Kind kind, Long subject, boolean publicPage) {
-        switch (kind) {
-            case CATEGORY -> categories.forget();
-            case POLICY -> reviewPolicy.forget();
-            case ARTICLE -> {
-                if (!(refresh(subject, publicPage) | publicPage)) {
-                    return false;
-                }
+    /** Applies a change made on this node: the tags of what the public sees anew, null when nothing. */
+    private List<String> apply(SiteChange.Kind kind, Long subject, boolean publicPage) {
+        List<String> stale = switch (kind) {
+            case CATEGORY -> {
+                categories.forget();
+                yield ALL;
             }
+            case POLICY -> {
+                reviewPolicy.forget();
+                yield ALL;
+            }
+            case ARTICLE -> refresh(subject, publicPage);
+        };
+        if (stale != null) {
+            dropPages(stale);
         }
-        dropPages();
-        return true;
+        return stale;
     }
 
-    private void dropPages() {
+    /** Lists are read again when next needed (stored article pages fill theirs in then); pages shown stale go now. */
+    private void dropPages(java.util.Collection<String> tags) {
         lists.forget();
-        pages.clear();
+        pages.drop(tags);
     }
 
     private void send(String signal) {
@@ -362,26 +384,27 @@ public class SiteChanges {
         }
     }
 
-    /** What crosses the grid: {@code token|kind|subject}. */
-    record Signal(String token, SiteChange.Kind kind, Long subject) {
-
-        static Signal of(SiteChange change) {
-            return new Signal(change.getToken(), change.getKind(), change.getSubject());
-        }
+    /**
+     * What crosses the grid: {@code token|kind|subject|tags}, the tags of what the change made stale (comma-separated)
+     * so other nodes drop the same pages at once; a signal without them (an older node's) drops every page.
+     */
+    record Signal(String token, SiteChange.Kind kind, Long subject, List<String> tags) {
 
         String encode() {
-            return token + "|" + kind + "|" + (subject == null ? "" : subject);
+            return token + "|" + kind + "|" + (subject == null ? "" : subject) + "|" + String.join(",", tags);
         }
 
         static Signal decode(String text) {
             String[] parts = text.split("\\|", -1);
-            if (parts.length != 3) {
+            if (parts.length != 3 && parts.length != 4) {
                 return null;
             }
             try {
                 SiteChange.Kind kind = SiteChange.Kind.valueOf(parts[1]);
                 Long subject = parts[2].isEmpty() ? null : Long.valueOf(parts[2]);
-                return kind == SiteChange.Kind.ARTICLE && subject == null ? null : new Signal(parts[0], kind, subject);
+                List<String> tags = parts.length == 4 && !parts[3].isEmpty() ? List.of(parts[3].split(",")) : ALL;
+                return kind == SiteChange.Kind.ARTICLE && subject == null ? null
+                        : new Signal(parts[0], kind, subject, tags);
             } catch (IllegalArgumentException e) {
                 return null;
             }

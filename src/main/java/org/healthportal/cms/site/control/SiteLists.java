@@ -3,16 +3,30 @@ package org.healthportal.cms.site.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
- * Lists that many pages share (the newest articles, the featured ones), read once and kept until the next change
- * signal, so an uncached article render reads only the article itself: the related lists come from here too.
+ * Lists that many pages share (the newest articles, the featured ones, the newest per set of categories), read
+ * once and kept until the next change signal, so an uncached article render reads only the article itself. A list
+ * is read by one request at a time: the others asking meanwhile wait for that read, so a publication, after which
+ * every stored page fills its lists in again, costs one query per list, not one per reader.
  */
 @ApplicationScoped
 public class SiteLists {
 
     static final int LATEST = 8;
+    /** How many newest articles a category set keeps. */
+    static final int MAX_NEWEST = 8;
+    private static final Object LATEST_KEY = "latest";
+    private static final Object FEATURED_KEY = "featured";
 
     @Inject
     PublicContent content;
@@ -23,89 +37,94 @@ public class SiteLists {
     @Inject
     SiteConfig config;
 
-    private volatile List<ArticleTeaser> latest;
-    private volatile List<ArticleTeaser> featured;
-    /** Newest live articles per set of categories (an article page's related list); as many keys as categories. */
-    private final java.util.Map<java.util.Set<Long>, List<ArticleTeaser>> newest =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** Counts changes, so a list read before a change is not kept after it. */
-    private long generation;
-
-    public List<ArticleTeaser> latest() {
-        List<ArticleTeaser> l = latest;
-        if (l == null) {
-            long g = generation();
-            l = List.copyOf(content.latest(LATEST));
-            synchronized (this) {
-                if (g == generation) {
-                    latest = l;
-                }
-            }
-        }
-        return l;
+    /** A list as read in a generation, or being read. */
+    private record Entry(long generation, CompletableFuture<List<ArticleTeaser>> list) {
     }
 
-    private synchronized long generation() {
-        return generation;
+    /** By key: the two site-wide lists, and one per category set (an article page's related list). */
+    private final Map<Object, Entry> lists = new ConcurrentHashMap<>();
+    /** Counts changes, so a list read before a change is not kept after it. */
+    private final AtomicLong generation = new AtomicLong();
+
+    public List<ArticleTeaser> latest() {
+        return get(LATEST_KEY, () -> content.latest(LATEST));
+    }
+
+    /** Counts changes: a page composed with these lists is composed again once it moved on. */
+    public long generation() {
+        return generation.get();
     }
 
     public List<ArticleTeaser> featured() {
-        List<ArticleTeaser> f = featured;
-        if (f == null) {
-            long g = generation();
+        return get(FEATURED_KEY, () -> {
             List<String> slugs = config.featuredSlugs();
             if (!slugs.isEmpty()) {
-                f = content.bySlugs(slugs);
-            } else {
-                List<ArticleTeaser> newestPerTop = new ArrayList<>();
-                for (CategoryNode root : categories.roots()) {
-                    content.inCategories(root.subtreeIds(), null, 1).forEach(newestPerTop::add);
-                    if (newestPerTop.size() == 4) {
-                        break;
-                    }
-                }
-                f = newestPerTop;
+                return content.bySlugs(slugs);
             }
-            f = List.copyOf(f);
-            synchronized (this) {
-                if (g == generation) {
-                    featured = f;
+            List<ArticleTeaser> newestPerTop = new ArrayList<>();
+            for (CategoryNode root : categories.roots()) {
+                content.inCategories(root.subtreeIds(), null, 1).forEach(newestPerTop::add);
+                if (newestPerTop.size() == 4) {
+                    break;
                 }
             }
-        }
-        return f;
+            return newestPerTop;
+        });
     }
 
     /**
      * The {@code max} newest live articles in these categories. Kept per category set until the next change, so
      * the related lists of the articles of one category are read once, not on every render.
      */
-    public List<ArticleTeaser> newestIn(java.util.Collection<Long> categoryIds, int max) {
+    public List<ArticleTeaser> newestIn(Collection<Long> categoryIds, int max) {
         if (max > MAX_NEWEST) {
             return content.inCategories(categoryIds, null, max);
         }
-        java.util.Set<Long> key = java.util.Set.copyOf(categoryIds);
-        List<ArticleTeaser> l = newest.get(key);
-        if (l == null) {
-            long g = generation();
-            l = List.copyOf(content.inCategories(key, null, MAX_NEWEST));
-            synchronized (this) {
-                if (g == generation) {
-                    newest.put(key, l);
-                }
-            }
-        }
+        Set<Long> key = Set.copyOf(categoryIds);
+        List<ArticleTeaser> l = get(key, () -> content.inCategories(key, null, MAX_NEWEST));
         return l.size() > max ? l.subList(0, max) : l;
     }
 
-    /** How many newest articles a category set keeps. */
-    static final int MAX_NEWEST = 8;
+    public void forget() {
+        generation.incrementAndGet();
+        lists.clear();
+    }
 
-    public synchronized void forget() {
-        generation++;
-        latest = null;
-        featured = null;
-        newest.clear();
+    /** The list as read in this generation: read now by this caller, or awaited from the one reading it. */
+    private List<ArticleTeaser> get(Object key, Supplier<List<ArticleTeaser>> read) {
+        while (true) {
+            long g = generation.get();
+            Entry current = lists.get(key);
+            if (current != null && current.generation() == g) {
+                return await(current);
+            }
+            Entry mine = new Entry(g, new CompletableFuture<>());
+            if (current == null ? lists.putIfAbsent(key, mine) != null : !lists.replace(key, current, mine)) {
+                continue; // Another request began reading it first.
+            }
+            try {
+                mine.list().complete(List.copyOf(read.get()));
+            } catch (RuntimeException | Error e) {
+                lists.remove(key, mine);
+                mine.list().completeExceptionally(e);
+                throw e;
+            }
+            return mine.list().join();
+        }
+    }
+
+    private static List<ArticleTeaser> await(Entry entry) {
+        try {
+            return entry.list().join();
+        } catch (CompletionException e) {
+            // The reader's failure (the database away, say) is this request's too, as it is.
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 }

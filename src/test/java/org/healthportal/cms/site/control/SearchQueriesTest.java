@@ -100,6 +100,6 @@ class SearchQueriesTest {
     private static SearchDocument doc(long id, String title, String summary, String body) {
         // A later id is a later publication.
         return new SearchDocument(id, id, "a-" + id, title, summary, body,
-                Instant.parse("2025-06-30T07:31:00Z").plusSeconds(3600 * id));
+                Instant.parse("2025-06-30T07:31:00Z").plusSeconds(3600 * id), 1L);
     }
 }

@@ -7,12 +7,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
-import org.healthportal.cms.site.control.ArticleTeaser;
 import org.healthportal.cms.site.control.ArticleView;
 import org.healthportal.cms.site.control.CacheTags;
 import org.healthportal.cms.site.control.CategoryNode;
@@ -23,23 +20,18 @@ import org.healthportal.cms.site.control.PublicContent;
 import org.healthportal.cms.site.control.ReviewHistoryEntry;
 import org.healthportal.cms.site.control.SiteCategories;
 import org.healthportal.cms.site.control.SiteConfig;
-import org.healthportal.cms.site.control.SiteLists;
+import org.healthportal.cms.site.control.SiteFragments;
 
 /** The public article page's data: the live revision only, never the latest draft. */
 @Named
 @RequestScoped
 public class ArticlePage {
 
-    static final int RELATED = 5;
-
     @Inject
     PublicContent content;
 
     @Inject
     SiteCategories categories;
-
-    @Inject
-    SiteLists lists;
 
     @Inject
     SiteConfig config;
@@ -51,10 +43,6 @@ public class ArticlePage {
     private List<CategoryNode> path = List.of();
     private Instant firstPublished;
     private List<ReviewHistoryEntry> history = List.of();
-    // Read once per request: the page's c:forEach loops evaluate their list for every item.
-    private List<ArticleTeaser> related;
-    private List<ArticleTeaser> latest;
-    private CacheTags tags;
 
     @PostConstruct
     void load() {
@@ -73,8 +61,9 @@ public class ArticlePage {
             return;
         }
         article = page.article();
-        tags = CacheTags.of((jakarta.servlet.ServletRequest) faces.getExternalContext().getRequest())
-                .add(CacheTags.article(article.articleId())).add(CacheTags.NEWEST);
+        // The lists' tags come with them when the page is composed.
+        CacheTags.of((jakarta.servlet.ServletRequest) faces.getExternalContext().getRequest())
+                .add(CacheTags.article(article.articleId()));
         firstPublished = page.firstPublished();
         history = page.history();
         path = categories.byId(article.categoryId()).map(CategoryNode::getPath).orElse(List.of());
@@ -111,35 +100,14 @@ public class ArticlePage {
         return Excerpts.cut(article.summary(), Excerpts.META_LENGTH);
     }
 
-    /** Same category first, then the rest of each enclosing category, nearest first. */
-    public List<ArticleTeaser> getRelated() {
-        if (related == null) {
-            related = findRelated();
-            tags.listing(related);
-        }
-        return related;
+    /** Where the related articles go: filled when the page is served ({@code PageTemplate}), same category first. */
+    public String getRelatedHole() {
+        return SiteFragments.relatedHole(article.articleId(), article.categoryId());
     }
 
-    private List<ArticleTeaser> findRelated() {
-        Map<Long, ArticleTeaser> related = new LinkedHashMap<>();
-        for (int i = path.size() - 1; i >= 0 && related.size() < RELATED; i--) {
-            List<Long> ids = i == path.size() - 1 ? List.of(path.get(i).getId()) : path.get(i).subtreeIds();
-            // One more than shown, as this article may be among them.
-            for (ArticleTeaser t : lists.newestIn(ids, RELATED + 1)) {
-                if (related.size() < RELATED && !t.id().equals(article.articleId())) {
-                    related.putIfAbsent(t.id(), t);
-                }
-            }
-        }
-        return new ArrayList<>(related.values());
-    }
-
-    public List<ArticleTeaser> getLatest() {
-        if (latest == null) {
-            latest = lists.latest().stream().filter(t -> !t.id().equals(article.articleId())).limit(6).toList();
-            tags.listing(latest);
-        }
-        return latest;
+    /** Where the newest articles go, filled likewise. */
+    public String getLatestHole() {
+        return SiteFragments.latestHole(article.articleId());
     }
 
     public String getJsonLd() {

@@ -15,9 +15,11 @@ import org.healthportal.cms.site.control.CacheKeys;
 import org.healthportal.cms.site.control.CacheTags;
 import org.healthportal.cms.site.control.CachedPage;
 import org.healthportal.cms.site.control.PageStore;
+import org.healthportal.cms.site.control.PageTemplate;
 import org.healthportal.cms.site.control.PublicContent;
 import org.healthportal.cms.site.control.SharedCaches;
 import org.healthportal.cms.site.control.SiteCategories;
+import org.healthportal.cms.site.control.SiteFragments;
 
 /**
  * The public site's front door: clean URLs to facelets, and the node-local store of rendered pages in front of
@@ -25,8 +27,10 @@ import org.healthportal.cms.site.control.SiteCategories;
  * touching JSF, CDI scopes or the database; that path is kept short on purpose, since it carries the site's load.
  *
  * <p>A miss renders the page into a buffer, stores it if it is a 200 and nothing changed meanwhile, and answers
- * from the buffer. Articles that are not live answer 404, or 410 when they were public once, before any render.
- * Search results are rendered every time: their keys are unbounded.
+ * from the buffer; requests for the same page meanwhile wait for that render rather than render it too. Articles
+ * that are not live answer 404, or 410 when they were public once, before any render. An article page is stored
+ * with its shared lists as holes and filled when served ({@link PageTemplate}). Search results are rendered every
+ * time: their keys are unbounded.
  */
 @WebFilter(urlPatterns = "/*", dispatcherTypes = DispatcherType.REQUEST)
 public class PublicSiteFilter extends HttpFilter {
@@ -58,6 +62,9 @@ public class PublicSiteFilter extends HttpFilter {
     @Inject
     SharedCaches caches;
 
+    @Inject
+    SiteFragments fragments;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -87,7 +94,7 @@ public class PublicSiteFilter extends HttpFilter {
         if (key != null) {
             CachedPage hit = store.get(key);
             if (hit != null) {
-                send(hit, request, response, head, caches.pageCacheControl());
+                send(filled(hit, request), request, response, head, caches.pageCacheControl());
                 return;
             }
         }
@@ -96,15 +103,34 @@ public class PublicSiteFilter extends HttpFilter {
             unavailable(response);
             return;
         }
+        PageStore.Render flight = key == null ? null : store.begin(key);
+        if (flight != null && !flight.leads()) {
+            CachedPage shared = flight.await();
+            if (shared != null) {
+                send(filled(shared, request), request, response, head, caches.pageCacheControl());
+                return;
+            }
+            flight = null; // The render it waited for had nothing to share (an error, a redirect): render alone.
+        }
         try {
-            render(route, path, key, request, response, chain, head);
+            render(route, path, flight, request, response, chain, head);
         } catch (IOException | ServletException | RuntimeException e) {
             if (!database.failed(e) || response.isCommitted()) {
                 throw e;
             }
             response.resetBuffer();
             unavailable(response);
+        } finally {
+            if (flight != null) {
+                flight.finish(null);
+            }
         }
+    }
+
+    /** A stored page as it is served: an article page with its lists filled as they are now. */
+    private CachedPage filled(CachedPage page, HttpServletRequest request) {
+        return page.template() == null ? page
+                : page.template().page(fragments, request.getContextPath(), clock.instant());
     }
 
     /** 503 with the site's friendly page, at once, instead of holding the thread for a connection. */
@@ -114,8 +140,9 @@ public class PublicSiteFilter extends HttpFilter {
         response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
     }
 
-    private void render(Route route, String path, String key, HttpServletRequest request, HttpServletResponse response,
-                        FilterChain chain, boolean head) throws IOException, ServletException {
+    private void render(Route route, String path, PageStore.Render flight, HttpServletRequest request,
+                        HttpServletResponse response, FilterChain chain, boolean head)
+            throws IOException, ServletException {
         String target = null;
         // Whatever answers (a page, or an error or redirect from deeper down) may be kept by a shared cache, under
         // these tags until the page names what it shows.
@@ -161,7 +188,6 @@ public class PublicSiteFilter extends HttpFilter {
                 // Served by a servlet of this package; only stored here.
             }
         }
-        long generation = store.generation();
         CapturingResponse capture = new CapturingResponse(response);
         if (target != null) {
             request.getRequestDispatcher(target).forward(request, capture);
@@ -172,10 +198,13 @@ public class PublicSiteFilter extends HttpFilter {
             return;
         }
         boolean ok = capture.status() == HttpServletResponse.SC_OK;
-        CachedPage page = CachedPage.of(capture.getContentType(), capture.bytes(), clock.instant(),
-                ok ? CacheTags.of(request).header() : MISS_TAGS);
-        if (key != null && ok) {
-            store.put(key, page, generation);
+        PageTemplate template = ok && route == Route.ARTICLE
+                ? PageTemplate.of(capture.getContentType(), capture.bytes(), CacheTags.of(request).header()) : null;
+        CachedPage page = template != null ? template.page(fragments, request.getContextPath(), clock.instant())
+                : CachedPage.of(capture.getContentType(), capture.bytes(), clock.instant(),
+                        ok ? CacheTags.of(request).header() : MISS_TAGS);
+        if (flight != null && ok) {
+            flight.finish(page);
         }
         if (!ok) {
             response.setStatus(capture.status());

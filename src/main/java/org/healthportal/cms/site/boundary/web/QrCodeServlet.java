@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.healthportal.cms.site.control.CacheTags;
 import org.healthportal.cms.site.control.PublicContent;
 import org.healthportal.cms.site.control.QrCodes;
 import org.healthportal.cms.site.control.SiteConfig;
@@ -29,10 +30,13 @@ public class QrCodeServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String name = request.getPathInfo() == null ? "" : request.getPathInfo().substring(1);
         String slug = name.endsWith(".png") ? name.substring(0, name.length() - 4) : "";
-        if (!PublicSiteFilter.validSlug(slug) || !content.isLive(slug)) {
+        java.util.Optional<Long> live = PublicSiteFilter.validSlug(slug) ? content.liveId(slug) : java.util.Optional.empty();
+        if (live.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
+        // Stored by the site's filter until the article changes: it is withdrawn, or its address moves.
+        CacheTags.of(request).add(CacheTags.article(live.get()));
         byte[] png = QrCodes.png(config.absolute("articles/" + slug), SIZE);
         response.setContentType("image/png");
         response.getOutputStream().write(png);

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.eclipse.microprofile.config.ConfigProvider;
+import java.util.List;
+import org.healthportal.cms.site.control.ArticleTeaser;
 import org.healthportal.cms.site.control.SiteConfig;
+import org.healthportal.cms.site.control.TeaserHtml;
 
 /**
  * Dates in the site's zone as EL functions ({@code #{s:dateTime(t.publishedAt)}}, WEB-INF/site.taglib.xml). A
@@ -20,12 +23,11 @@ public final class SiteFunctions {
     private static final class Formats {
         static final ZoneId ZONE = ZoneId.of(ConfigProvider.getConfig()
                 .getOptionalValue(SiteConfig.ZONE_PROPERTY, String.class).orElse(SiteConfig.DEFAULT_ZONE));
-        static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
         static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZONE);
     }
 
     public static String dateTime(Instant instant) {
-        return instant == null ? "" : Formats.DATE_TIME.format(instant);
+        return TeaserHtml.dateTime(instant, Formats.ZONE);
     }
 
     public static String date(Instant instant) {
@@ -34,7 +36,11 @@ public final class SiteFunctions {
 
     /** For {@code <time datetime>}: the moment with its offset. */
     public static String iso(Instant instant) {
-        return instant == null ? ""
-                : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(Formats.ZONE).withNano(0));
+        return TeaserHtml.iso(instant, Formats.ZONE);
+    }
+
+    /** A list of teasers ({@link TeaserHtml}); {@code more} is the "details" link's text. */
+    public static String teasers(List<ArticleTeaser> items, String contextPath, String more) {
+        return TeaserHtml.list(items == null ? List.of() : items, contextPath, more, Formats.ZONE);
     }
 }

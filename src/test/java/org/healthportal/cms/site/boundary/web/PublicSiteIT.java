@@ -166,6 +166,39 @@ class PublicSiteIT {
     }
 
     @Test
+    void storedArticlePagesListAPublicationAtOnceAndForgetAWithdrawalAtOnce() {
+        Live a = publish("列表所在页", "列表所在页的摘要。", "列表所在页的正文。");
+        String url = "/articles/" + a.slug();
+        get(url, null);
+        HttpResponse<String> stored = get(url, null);
+        assertEquals(stored.headers().firstValue("ETag"), get(url, null).headers().firstValue("ETag"), "stored");
+
+        Live b = publish("刚发表的文章", "刚发表的摘要。", "刚发表的正文。");
+        HttpResponse<String> after = get(url, null);
+        assertTrue(section(after.body(), "latest").contains(b.title()), "the newest list of a stored page, at once");
+        assertTrue(section(after.body(), "related").contains(b.title()), "and its related list (same category)");
+        assertFalse(section(after.body(), "latest").contains(a.title()), "never the article itself");
+        assertTrue(after.body().contains("<h1 class=\"title\">" + a.title() + "</h1>"), "its own content as before");
+        assertFalse(after.body().contains("cms:hole"), "no hole left unfilled");
+        assertTrue(List.of(after.headers().firstValue("xkey").orElse("").split(" ")).contains("a" + b.id()),
+                "tagged with what its lists show: " + after.headers().firstValue("xkey"));
+        assertFalse(stored.headers().firstValue("ETag").equals(after.headers().firstValue("ETag")), "a new ETag");
+
+        ok(transition("editor", b.id(), "unpublish", "数据需要更新"));
+        HttpResponse<String> withdrawn = get(url, null);
+        assertFalse(withdrawn.body().contains(b.title()), "a withdrawn article leaves every list at once");
+        assertFalse(List.of(withdrawn.headers().firstValue("xkey").orElse("").split(" ")).contains("a" + b.id()));
+        assertEquals(410, get("/articles/" + b.slug(), null).statusCode());
+    }
+
+    /** The markup of a page's section of this class (related, latest). */
+    private static String section(String html, String name) {
+        int start = html.indexOf("<section class=\"" + name + "\"");
+        assertTrue(start >= 0, "no " + name + " section");
+        return html.substring(start, html.indexOf("</section>", start));
+    }
+
+    @Test
     void publicPagesAreStatelessAndRevalidate() throws Exception {
         Live a = publish("无状态页面", "摘要。", "正文。");
         for (String path : List.of("/", "/articles/" + a.slug(), "/categories/zhongyi", "/categories/zhenci-liaofa",
