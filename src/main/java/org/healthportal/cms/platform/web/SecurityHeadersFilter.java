@@ -63,6 +63,17 @@ public class SecurityHeadersFilter extends HttpFilter {
                 .applyTo(response);
     }
 
+    /** The headers of a public page, for the site's stored pages, answered before this filter runs. */
+    public static void applyToPublicPage(HttpServletResponse response) {
+        PublicHeaders.HEADERS.applyTo(response);
+    }
+
+    /** Read once, when the first stored page is answered. */
+    private static final class PublicHeaders {
+        static final Headers HEADERS = Headers.of(Area.PUBLIC, PUBLIC_POLICY,
+                isHttps(ConfigProvider.getConfig().getOptionalValue("cms.base-url", String.class).orElse("")));
+    }
+
     static boolean isHttps(String baseUrl) {
         return baseUrl.strip().toLowerCase(java.util.Locale.ROOT).startsWith("https://");
     }

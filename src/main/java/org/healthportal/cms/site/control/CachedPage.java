@@ -25,15 +25,22 @@ public record CachedPage(String contentType, byte[] body, byte[] gzipped, String
 
     /** With the tags shared caches file it under ({@link CacheTags#header()}); null for none. */
     public static CachedPage of(String contentType, byte[] body, Instant renderedAt, String tags) {
-        return of(contentType, body, renderedAt, tags, null);
+        return composed(contentType, body, body.length >= GZIP_MIN && compressible(contentType) ? gzip(body) : null,
+                renderedAt, tags, null);
     }
 
-    /** Composed from a template, which serves the page from now on ({@link PageTemplate#page}). */
-    static CachedPage of(String contentType, byte[] body, Instant renderedAt, String tags, PageTemplate template) {
+    /** Composed from a template, which serves the page from now on ({@link PageTemplate#page}), gzipped by it. */
+    static CachedPage composed(String contentType, byte[] body, byte[] gzipped, Instant renderedAt, String tags,
+                               PageTemplate template) {
         long seconds = renderedAt.getEpochSecond();
-        return new CachedPage(contentType, body, body.length >= GZIP_MIN && compressible(contentType) ? gzip(body) : null,
-                etagOf(body), DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochSecond(seconds).atOffset(ZoneOffset.UTC)),
+        return new CachedPage(contentType, body, gzipped, etagOf(body),
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochSecond(seconds).atOffset(ZoneOffset.UTC)),
                 seconds * 1000, tags, template);
+    }
+
+    /** The page as it is served now: a template's with its lists filled as they are ({@link PageTemplate#page}). */
+    public CachedPage current(SiteFragments fragments, String contextPath, java.time.Clock clock) {
+        return template == null ? this : template.page(fragments, contextPath, clock);
     }
 
     /** The tags the node's own store drops this page by: a template's own, as its lists are filled when served. */

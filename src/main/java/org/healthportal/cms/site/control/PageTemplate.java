@@ -2,6 +2,7 @@ package org.healthportal.cms.site.control;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -24,6 +25,8 @@ public final class PageTemplate {
 
     private final String contentType;
     private final List<byte[]> parts;
+    /** The parts compressed once, for the gzip copy of every composition ({@link GzipParts}). */
+    private final List<byte[]> compressedParts;
     private final List<String> holes;
     private final String ownTags;
     private final int size;
@@ -35,6 +38,7 @@ public final class PageTemplate {
     private PageTemplate(String contentType, List<byte[]> parts, List<String> holes, String ownTags) {
         this.contentType = contentType;
         this.parts = parts;
+        this.compressedParts = parts.stream().map(GzipParts::piece).toList();
         this.holes = holes;
         this.ownTags = ownTags;
         this.size = parts.stream().mapToInt(p -> p.length).sum();
@@ -76,7 +80,7 @@ public final class PageTemplate {
      * The page with its holes filled by the lists as they are now; composed again only when the lists changed
      * since the last time. Its tags name the page's own content and every article the lists show.
      */
-    public CachedPage page(SiteFragments fragments, String contextPath, Instant now) {
+    public CachedPage page(SiteFragments fragments, String contextPath, Clock clock) {
         Composed c = composed;
         if (c != null && c.generation() == fragments.generation()) {
             return c.page();
@@ -89,7 +93,7 @@ public final class PageTemplate {
             if (c != null && c.generation() == generation) {
                 return c.page();
             }
-            c = new Composed(generation, compose(fragments, contextPath, now));
+            c = new Composed(generation, compose(fragments, contextPath, clock.instant()));
             composed = c;
             return c.page();
         }
@@ -97,16 +101,21 @@ public final class PageTemplate {
 
     private CachedPage compose(SiteFragments fragments, String contextPath, Instant now) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(size + holes.size() * 4096);
+        List<byte[]> pieces = new ArrayList<>(parts.size() + holes.size());
         Set<String> tags = new LinkedHashSet<>(List.of(ownTags.split(" ")));
         for (int i = 0; i < parts.size(); i++) {
             out.writeBytes(parts.get(i));
+            pieces.add(compressedParts.get(i));
             if (i < holes.size()) {
                 SiteFragments.Fragment fragment = fragments.fill(holes.get(i), contextPath);
-                out.writeBytes(fragment.html().getBytes(StandardCharsets.UTF_8));
+                byte[] html = fragment.html().getBytes(StandardCharsets.UTF_8);
+                out.writeBytes(html);
+                pieces.add(GzipParts.piece(html));
                 tags.addAll(fragment.tags());
             }
         }
-        return CachedPage.of(contentType, out.toByteArray(), now, String.join(" ", tags), this);
+        byte[] body = out.toByteArray();
+        return CachedPage.composed(contentType, body, GzipParts.join(pieces, body), now, String.join(" ", tags), this);
     }
 
     static int indexOf(byte[] data, byte[] pattern, int from) {

@@ -34,6 +34,11 @@ public class SiteFragments {
     @Inject
     SiteConfig config;
 
+    /** Public pages are Chinese; the "details" link's text, read once. */
+    private static final class Labels {
+        static final String MORE = ResourceBundle.getBundle("i18n.site", Locale.SIMPLIFIED_CHINESE).getString("list.more");
+    }
+
     /** What fills a hole: the markup and the tags of what it shows. */
     public record Fragment(String html, List<String> tags) {
     }
@@ -64,8 +69,7 @@ public class SiteFragments {
             throw new IllegalArgumentException("Unknown hole: " + hole);
         }
         shown.forEach(t -> tags.add(CacheTags.article(t.id())));
-        String more = ResourceBundle.getBundle("i18n.site", Locale.SIMPLIFIED_CHINESE).getString("list.more");
-        return new Fragment(TeaserHtml.list(shown, contextPath, more, config.zone()), List.copyOf(tags));
+        return new Fragment(TeaserHtml.list(shown, contextPath, Labels.MORE, config.zone()), List.copyOf(tags));
     }
 
     /** The newest articles but this one. */

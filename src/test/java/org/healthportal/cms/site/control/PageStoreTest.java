@@ -79,7 +79,7 @@ class PageStoreTest {
     void aStoredTemplateIsDroppedByItsOwnTagsNotByItsLists() {
         PageTemplate t = PageTemplate.of("text/html", "<p>x</p><!--cms:hole latest 1-->".getBytes(StandardCharsets.UTF_8),
                 "site a1");
-        store.put("/articles/a", CachedPage.of("text/html", new byte[0], Instant.EPOCH, "site a1 new a7", t),
+        store.put("/articles/a", CachedPage.composed("text/html", new byte[0], null, Instant.EPOCH, "site a1 new a7", t),
                 store.generation());
         store.drop(CacheTags.changed(7L, true, List.of()));
         assertNotNull(store.get("/articles/a"), "a7 and new are in its lists, which are filled when served");

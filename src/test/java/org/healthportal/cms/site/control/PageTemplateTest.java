@@ -9,13 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 class PageTemplateTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.EPOCH, ZoneOffset.UTC);
 
     /** Lists as a test sets them; the generation moves whenever they change, as {@link SiteLists}'s does. */
     static final class Lists extends SiteFragments {
@@ -50,7 +54,7 @@ class PageTemplateTest {
                 + "<footer>尾</footer>";
         PageTemplate t = PageTemplate.of("text/html;charset=UTF-8", utf8(page), "site a1");
         Lists lists = new Lists();
-        CachedPage composed = t.page(lists, "", Instant.EPOCH);
+        CachedPage composed = t.page(lists, "", CLOCK);
         String html = new String(composed.body(), StandardCharsets.UTF_8);
         assertEquals("<h1>针灸</h1><ul>related 1 3@0</ul>" + body + "<ul>latest 1@0</ul><footer>尾</footer>", html);
         assertEquals("site a1 new a40", composed.tags());
@@ -65,12 +69,12 @@ class PageTemplateTest {
     void aPageIsComposedOncePerChangeOfTheLists() {
         PageTemplate t = PageTemplate.of("text/html", utf8("<p>x</p>" + SiteFragments.latestHole(1L)), "site a1");
         Lists lists = new Lists();
-        CachedPage first = t.page(lists, "", Instant.EPOCH);
-        assertSame(first, t.page(lists, "", Instant.EPOCH));
+        CachedPage first = t.page(lists, "", CLOCK);
+        assertSame(first, t.page(lists, "", CLOCK));
         assertEquals(1, lists.filled.size());
 
         lists.generation++;
-        CachedPage second = t.page(lists, "", Instant.EPOCH.plusSeconds(1));
+        CachedPage second = t.page(lists, "", CLOCK);
         assertEquals("<p>x</p><ul>latest 1@1</ul>", new String(second.body(), StandardCharsets.UTF_8));
         assertNotEquals(first.etag(), second.etag());
         assertTrue(second.tags().contains("a41"));

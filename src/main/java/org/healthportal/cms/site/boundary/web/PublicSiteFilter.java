@@ -129,8 +129,7 @@ public class PublicSiteFilter extends HttpFilter {
 
     /** A stored page as it is served: an article page with its lists filled as they are now. */
     private CachedPage filled(CachedPage page, HttpServletRequest request) {
-        return page.template() == null ? page
-                : page.template().page(fragments, request.getContextPath(), clock.instant());
+        return page.current(fragments, request.getContextPath(), clock);
     }
 
     /** 503 with the site's friendly page, at once, instead of holding the thread for a connection. */
@@ -200,7 +199,7 @@ public class PublicSiteFilter extends HttpFilter {
         boolean ok = capture.status() == HttpServletResponse.SC_OK;
         PageTemplate template = ok && route == Route.ARTICLE
                 ? PageTemplate.of(capture.getContentType(), capture.bytes(), CacheTags.of(request).header()) : null;
-        CachedPage page = template != null ? template.page(fragments, request.getContextPath(), clock.instant())
+        CachedPage page = template != null ? template.page(fragments, request.getContextPath(), clock)
                 : CachedPage.of(capture.getContentType(), capture.bytes(), clock.instant(),
                         ok ? CacheTags.of(request).header() : MISS_TAGS);
         if (flight != null && ok) {
