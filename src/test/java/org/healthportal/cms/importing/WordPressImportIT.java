@@ -253,6 +253,9 @@ class WordPressImportIT {
         ok(transition("reviewer", id, "approve"));
         JsonObject live = ok(transition("editor", id, "publish"));
         String target = "/articles/" + live.getString("slug");
+        // The home page stored (asked for twice) must not answer the old address in its place.
+        anonymous.get("/");
+        assertEquals(200, anonymous.get("/").status());
 
         for (String old : List.of("/?p=601", dated, "/" + slug + "/", "/" + slug, "/2021/03/04/" + slug.toUpperCase())) {
             Api.Response r = anonymous.get(old);

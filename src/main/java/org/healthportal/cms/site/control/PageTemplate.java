@@ -108,9 +108,8 @@ public final class PageTemplate {
             pieces.add(compressedParts.get(i));
             if (i < holes.size()) {
                 SiteFragments.Fragment fragment = fragments.fill(holes.get(i), contextPath);
-                byte[] html = fragment.html().getBytes(StandardCharsets.UTF_8);
-                out.writeBytes(html);
-                pieces.add(GzipParts.piece(html));
+                out.writeBytes(fragment.html());
+                pieces.add(fragment.compressed());
                 tags.addAll(fragment.tags());
             }
         }

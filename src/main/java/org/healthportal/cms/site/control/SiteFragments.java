@@ -2,12 +2,14 @@ package org.healthportal.cms.site.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.ResourceBundle;
 import java.util.Set;
 
@@ -39,9 +41,24 @@ public class SiteFragments {
         static final String MORE = ResourceBundle.getBundle("i18n.site", Locale.SIMPLIFIED_CHINESE).getString("list.more");
     }
 
-    /** What fills a hole: the markup and the tags of what it shows. */
-    public record Fragment(String html, List<String> tags) {
+    /** What fills a hole: the markup, compressed once ({@link GzipParts#piece}), and the tags of what it shows. */
+    public record Fragment(byte[] html, byte[] compressed, List<String> tags) {
+
+        static Fragment of(String html, List<String> tags) {
+            byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+            return new Fragment(bytes, GzipParts.piece(bytes), tags);
+        }
     }
+
+    /**
+     * The lists written in this generation of the lists, by what they show: most article pages show the same few
+     * (the newest six, their category's newest five; only the articles among those see another), so after a
+     * publication each is written and compressed once, and a page composed again only copies them.
+     */
+    private record Written(long generation, Map<String, Fragment> byContent) {
+    }
+
+    private volatile Written written = new Written(-1, Map.of());
 
     public static String relatedHole(Long articleId, Long categoryId) {
         return PageTemplate.hole(RELATED_HOLE, articleId.toString(), String.valueOf(categoryId));
@@ -69,7 +86,16 @@ public class SiteFragments {
             throw new IllegalArgumentException("Unknown hole: " + hole);
         }
         shown.forEach(t -> tags.add(CacheTags.article(t.id())));
-        return new Fragment(TeaserHtml.list(shown, contextPath, Labels.MORE, config.zone()), List.copyOf(tags));
+        // Taken after the lists were read: a change meanwhile leaves this one written under an older generation.
+        long generation = generation();
+        Written w = written;
+        if (w.generation() != generation) {
+            w = new Written(generation, new ConcurrentHashMap<>());
+            written = w;
+        }
+        String key = contextPath + "|" + String.join(" ", tags);
+        return w.byContent().computeIfAbsent(key,
+                k -> Fragment.of(TeaserHtml.list(shown, contextPath, Labels.MORE, config.zone()), List.copyOf(tags)));
     }
 
     /** The newest articles but this one. */

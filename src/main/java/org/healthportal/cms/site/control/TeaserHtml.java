@@ -37,6 +37,26 @@ public final class TeaserHtml {
         return html.append("</ul>").toString();
     }
 
+    /**
+     * The items of a search result page: title and excerpt as the index marked them (already escaped, with
+     * {@code <mark>} around the matches), link, "details" and date, like a teaser but with the title a heading of
+     * its own rank (the page's h1 is the search itself).
+     */
+    public static String hits(List<SearchResult.Hit> hits, String contextPath, String more, ZoneId zone) {
+        StringBuilder html = new StringBuilder(hits.size() * 640);
+        for (SearchResult.Hit h : hits) {
+            String href = contextPath + "/articles/" + h.slug();
+            html.append("<li class=\"teaser\"><h2><a href=\"");
+            escape(html, href).append("\">").append(h.titleHtml()).append("</a></h2><p class=\"excerpt\">")
+                    .append(h.excerptHtml()).append(" <a class=\"more\" href=\"");
+            escape(html, href).append("\">[");
+            escape(html, more).append("]</a></p><p class=\"date\"><time datetime=\"")
+                    .append(iso(h.publishedAt(), zone)).append("\">").append(dateTime(h.publishedAt(), zone))
+                    .append("</time></p></li>");
+        }
+        return html.toString();
+    }
+
     /** As lists and pages show a moment: {@code 2026-12-06 09:30} in the site's zone. */
     public static String dateTime(Instant instant, ZoneId zone) {
         return instant == null ? "" : DATE_TIME.format(instant.atZone(zone));

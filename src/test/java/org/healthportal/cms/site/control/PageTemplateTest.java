@@ -34,7 +34,7 @@ class PageTemplateTest {
         @Override
         Fragment fill(String hole, String contextPath) {
             filled.add(hole);
-            return new Fragment("<ul>" + hole + "@" + generation + "</ul>", List.of("new", "a" + (40 + generation)));
+            return Fragment.of("<ul>" + hole + "@" + generation + "</ul>", List.of("new", "a" + (40 + generation)));
         }
     }
 

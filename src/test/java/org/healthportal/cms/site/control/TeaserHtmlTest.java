@@ -37,4 +37,13 @@ class TeaserHtmlTest {
     void anEmptyListIsAnEmptyList() {
         assertEquals("<ul class=\"teasers\"></ul>", TeaserHtml.list(List.of(), "", "详细", SHANGHAI));
     }
+
+    @Test
+    void aSearchHitKeepsTheIndexsMarkingAndEscapesItsAddress() {
+        String html = TeaserHtml.hits(List.of(new SearchResult.Hit("zhen\"jiu", "<mark>针灸</mark>入门",
+                "…<mark>针灸</mark>可以…", Instant.parse("2026-12-06T01:30:00Z"))), "", "详细", SHANGHAI);
+        assertEquals("<li class=\"teaser\"><h2><a href=\"/articles/zhen&quot;jiu\"><mark>针灸</mark>入门</a></h2>"
+                + "<p class=\"excerpt\">…<mark>针灸</mark>可以… <a class=\"more\" href=\"/articles/zhen&quot;jiu\">[详细]</a></p>"
+                + "<p class=\"date\"><time datetime=\"2026-12-06T09:30:00+08:00\">2026-12-06 09:30</time></p></li>", html);
+    }
 }

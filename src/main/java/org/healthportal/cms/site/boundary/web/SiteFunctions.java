@@ -39,6 +39,12 @@ public final class SiteFunctions {
         return TeaserHtml.iso(instant, Formats.ZONE);
     }
 
+    /** The items of a search result page ({@link TeaserHtml#hits}). */
+    public static String hits(List<org.healthportal.cms.site.control.SearchResult.Hit> hits, String contextPath,
+                              String more) {
+        return TeaserHtml.hits(hits == null ? List.of() : hits, contextPath, more, Formats.ZONE);
+    }
+
     /** A list of teasers ({@link TeaserHtml}); {@code more} is the "details" link's text. */
     public static String teasers(List<ArticleTeaser> items, String contextPath, String more) {
         return TeaserHtml.list(items == null ? List.of() : items, contextPath, more, Formats.ZONE);
