@@ -82,13 +82,19 @@ class SeveralNodesIT {
 
     @Test
     void aChangeOnOneGridMemberReachesTheOtherAtOnce() {
-        Live a = publish(b, "集群信号");
+        Live other = publish(b, "集群列表");
         Api onC = Api.anonymous().on(c);
+        await(() -> onC.get(other.url).status() == 200, "C serves an earlier article");
+        assertEquals(200, onC.get(other.url).status(), "its page stored on C, newest list and all");
+        Live a = publish(b, "集群信号");
+        assertTrue(onC.get(other.url).body().contains(a.title),
+                "C's stored page of another article lists the publication at once (its lists are filled when served)");
         long seen = await(() -> onC.get(a.url).status() == 200, "C serves the article published on B");
         assertEquals(200, onC.get(a.url).status(), "stored on C");
         ok(Api.as("reviewer").on(b).post("/api/articles/" + a.id + "/transitions",
                 "{\"action\":\"takedown\",\"comment\":\"集群下线测试\"}"));
         long gone = await(() -> onC.get(a.url).status() == 410, "C answers 410 at once");
+        assertFalse(onC.get(other.url).body().contains(a.title), "and no list on C shows it any more");
         assertTrue(search(onC, a.token).contains("共找到 0 篇文章"), "gone from C's search");
         System.out.printf("grid member: live after %d ms, withdrawn after %d ms (C reads the log every 10 min)%n",
                 seen, gone);
