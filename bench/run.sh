@@ -2,7 +2,9 @@
 # The public site's benchmark, on demand (not part of `mvn verify`):
 #   bench/run.sh [ARTICLES]        # default 10000; e.g. bench/run.sh 100000
 #   BENCH_COLD_ONLY=1 bench/run.sh 100000   # only the cold start: to ready and to a complete search index
-#   BENCH_HEAP=1g                  # the server's -Xms/-Xmx (default 2g)
+#   BENCH_HEAP=1g                  # the server's -Xms/-Xmx (default 768m)
+#   BENCH_WORDPRESS=http://127.0.0.1:8081   # also WordPress uncached (/?p=ID), the peer ../shared/bench/peer-wordpress.sh
+#                                  # sets up, measured right after the CMS's uncached render: their ratio
 # Builds the WAR and a bare reference WAR (bench/bare), starts Payara Micro on 127.0.0.1 with both, a fresh embedded database and -Dcms.bench=true (which
 # registers the bare reference servlet), loads ARTICLES published articles with bench/BulkLoad.java, then drives
 # the article, home, category and search pages with wrk, next to a bare servlet writing the article's bytes from
@@ -52,7 +54,7 @@ export EXTRA_DEPLOY="--deploy $WORK/bare.war"
 # shellcheck source=bench/payara.sh
 . "$HERE/payara.sh"
 start_server() {
-  start_payara "$WORK" "$PORT" "$CLUSTER_PORT" -Xms"${BENCH_HEAP:-2g}" -Xmx"${BENCH_HEAP:-2g}" \
+  start_payara "$WORK" "$PORT" "$CLUSTER_PORT" -Xms"${BENCH_HEAP:-768m}" -Xmx"${BENCH_HEAP:-768m}" \
     -Dcms.data.dir="$WORK/data" -Dcms.demo=true -Dcms.bench=true -Dcms.base-url="$B/" \
     -Dcms.purge-urls="http://127.0.0.1:$VARNISH_PORT/"
 }
@@ -188,6 +190,14 @@ curl -sf -X POST "$B/bench/page-cache?enabled=false"
 wrk -t2 -c16 -d"${BENCH_UNCACHED_WARMUP:-60s}" -s "$WORK/articles.lua" "$B" >/dev/null
 run "article, uncached render ($N articles)" "$B" "$WORK/articles.lua"
 curl -sf -X POST "$B/bench/page-cache?enabled=true"
+if [ -n "${BENCH_WORDPRESS:-}" ]; then
+  # WordPress's published posts, in the same spread as the CMS's articles; its own page cache is none (as installed).
+  WP_IDS=$(mysql -uroot -N -e "SELECT ID FROM wpbench.wp_posts WHERE post_status='publish' AND post_type='post' ORDER BY ID" | tr '\n' ',' | sed 's/,$//')
+  printf 'local ids = {%s}\nlocal i = 0\nrequest = function() i = i + 1; return wrk.format("GET", "/?p=" .. ids[(i * 7919) %% #ids + 1]) end\n' \
+    "$WP_IDS" > "$WORK/wordpress.lua"
+  wrk -t2 -c16 -d10s -s "$WORK/wordpress.lua" "$BENCH_WORDPRESS" >/dev/null
+  run "WordPress 6.1 article, uncached" "$BENCH_WORDPRESS" "$WORK/wordpress.lua"
+fi
 
 kill "$RSS_PID" 2>/dev/null || true
 RSS_MAX=$(sort -n "$WORK/rss.log" | tail -1)
@@ -209,4 +219,13 @@ awk -v c="$CACHED" -v p="$PUBLISHING" 'BEGIN { printf "cached article while publ
 awk -v c="$SITE_IDLE" -v p="$SITE_PUB" -v n="$SITE_PAGES" 'BEGIN { printf "%d cached article pages while publishing / idle = %.2f\n", n, p/c }'
 awk -v c="$CACHED" -v b="$BARE" -v w="$INWAR" -v n="$NGX" 'BEGIN { printf "cached article / bare WAR = %.2f (target >= 0.8); bare servlet in the CMS WAR / bare WAR = %.2f; cached article / nginx = %.2f\n", c/b, w/b, c/n }'
 awk -v v="$VARNISH" -v n="$NGXGZ" -v p="$VARNISH_PUB" 'BEGIN { printf "article through Varnish / nginx, same gzip bytes = %.2f (target >= 0.9); through Varnish while publishing / idle = %.2f\n", v/n, p/v }'
-echo "$COLD; highest resident memory under the benchmark $(( ${RSS_MAX:-0} / 1024 )) MB (target <= 1024; heap -Xmx${BENCH_HEAP:-2g})"
+# wrk prints latencies as 412.00us, 38.43ms or 1.20s.
+ms_of() { for r in "${RESULTS[@]}"; do if [[ $r == "$1|"* ]]; then echo "$r" | cut -d'|' -f3 \
+  | awk '/us$/ {print $0/1000; next} /ms$/ {print $0+0; next} /s$/ {print $0*1000}'; fi; done; }
+awk -v s="$(ms_of "search (8 queries, never cached)")" -v r="$(ms_of "article, uncached render ($N articles)")" \
+  'BEGIN { printf "search p50 %.1f ms, uncached article render p50 %.1f ms (target: search <= render)\n", s, r }'
+if [ -n "${BENCH_WORDPRESS:-}" ]; then
+  awk -v c="$(rps_of "article, uncached render ($N articles)")" -v w="$(rps_of "WordPress 6.1 article, uncached")" \
+    'BEGIN { printf "uncached article render / WordPress uncached = %.1f (target >= 20)\n", c/w }'
+fi
+echo "$COLD; highest resident memory under the benchmark $(( ${RSS_MAX:-0} / 1024 )) MB (target <= 1024; heap -Xmx${BENCH_HEAP:-768m})"
