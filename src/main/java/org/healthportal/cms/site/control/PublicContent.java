@@ -138,21 +138,34 @@ public class PublicContent {
                 .map(row -> (Instant) (row[0] != null ? row[0] : row[1]));
     }
 
-    /** The newest live articles. */
+    /**
+     * The newest live articles. Ordered by the article row's copy of its live revision's publication time, which
+     * an index keeps in this order: sorting the live revisions instead read all of them, over a second at 100,000
+     * articles, and every page that lists the newest waited for it after each publication.
+     */
     public List<ArticleTeaser> latest(int max) {
-        return em.createQuery(TEASER + " ORDER BY r.publishedAt DESC, a.id DESC", ArticleTeaser.class)
+        return em.createQuery(TEASER + " WHERE a.listing.publishedAt IS NOT NULL"
+                        + " ORDER BY a.listing.publishedAt DESC, a.id DESC", ArticleTeaser.class)
                 .setMaxResults(max).getResultList();
     }
 
-    /** Newest live articles in any of these categories, except one article. */
+    /**
+     * Newest live articles in any of these categories, except one article: the newest of each category, read
+     * through the index on (category, publication time) a category at a time and merged here. One query over all
+     * of them sorted every live article of the subtree, which at 100,000 articles took as long as a render.
+     */
     public List<ArticleTeaser> inCategories(Collection<Long> categoryIds, Long exceptArticleId, int max) {
-        if (categoryIds.isEmpty()) {
-            return List.of();
+        List<ArticleTeaser> newest = new java.util.ArrayList<>();
+        for (Long categoryId : new java.util.LinkedHashSet<>(categoryIds)) {
+            newest.addAll(em.createQuery(TEASER + " WHERE r.category.id = :id AND a.id <> :except"
+                            + " ORDER BY r.publishedAt DESC, a.id DESC", ArticleTeaser.class)
+                    .setParameter("id", categoryId)
+                    .setParameter("except", exceptArticleId == null ? -1L : exceptArticleId)
+                    .setMaxResults(max).getResultList());
         }
-        return em.createQuery(TEASER + " WHERE r.category.id IN :ids AND a.id <> :except"
-                        + " ORDER BY r.publishedAt DESC, a.id DESC", ArticleTeaser.class)
-                .setParameter("ids", categoryIds).setParameter("except", exceptArticleId == null ? -1L : exceptArticleId)
-                .setMaxResults(max).getResultList();
+        newest.sort(java.util.Comparator.comparing(ArticleTeaser::publishedAt, java.util.Comparator.reverseOrder())
+                .thenComparing(ArticleTeaser::id, java.util.Comparator.reverseOrder()));
+        return newest.size() > max ? List.copyOf(newest.subList(0, max)) : newest;
     }
 
     /** A page of the live articles in these categories, newest first, cut and counted in the database. */
