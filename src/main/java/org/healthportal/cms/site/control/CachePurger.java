@@ -122,9 +122,15 @@ public class CachePurger {
         }
         Optional<CachePurgeLog.ArticleState> state = log.articleState(changed.articleId());
         Long live = state.map(CachePurgeLog.ArticleState::liveRevisionId).orElse(null);
+        // Its category's pages now, and those of the category it was live in until this change (a move, a withdrawal).
+        java.util.Set<Long> listedIn = new java.util.LinkedHashSet<>();
+        state.map(CachePurgeLog.ArticleState::categoryId).ifPresent(c -> listedIn.addAll(categories.pathIds(c)));
+        Long before = changes.knownLiveCategory(changed.articleId());
+        if (before != null) {
+            listedIn.addAll(categories.pathIds(before));
+        }
         Plan plan = plan(changed.articleId(), live, state.map(CachePurgeLog.ArticleState::wasPublished).orElse(true),
-                changed.publicPage(), changes.knownLiveRevision(changed.articleId()),
-                state.map(CachePurgeLog.ArticleState::categoryId).map(categories::pathIds).orElse(List.of()));
+                changed.publicPage(), changes.knownLiveRevision(changed.articleId()), List.copyOf(listedIn));
         if (plan != null) {
             record(plan);
         }
@@ -148,9 +154,10 @@ public class CachePurger {
 
     /**
      * The purge one article change calls for; null when the public sees nothing new. Offline now but public once:
-     * a hard purge of everything that shows it (its page and every list it was in carry its tag), and of search and
-     * sitemaps, which name it untagged. Live: a soft purge of the same, and of where a publication appears (the
-     * newest lists, its category's pages and the enclosing ones, the addresses that answered 404).
+     * a hard purge of everything that shows it (its page and every list it was in carry its tag), of search and
+     * sitemaps, which name it untagged, and of the pages of the categories it was listed in, whose later pages
+     * shift. Live: a soft purge of the same, and of where a publication appears (the newest lists, the addresses
+     * that answered 404).
      */
     static Plan plan(Long articleId, Long liveRevision, boolean wasPublished, boolean publicPage, Long knownRevision,
                      List<Long> categoryPath) {

@@ -71,14 +71,13 @@ public final class CacheTags {
 
     /**
      * What an article change makes stale, for the node's own store ({@link PageStore#drop}) and the shared caches
-     * ({@link CachePurger}) alike: everything that shows it, search and sitemaps; and, while it is live, where a
-     * publication appears (the newest lists, its category's pages and the enclosing ones).
+     * ({@link CachePurger}) alike: everything that shows it, search and sitemaps, the pages of the categories it is
+     * or was listed in and the enclosing ones (their later pages shift when it comes or goes, and never showed it);
+     * and, while it is live, where a publication appears (the newest lists).
      */
     public static List<String> changed(Long articleId, boolean live, Collection<Long> categoryPath) {
-        if (!live) {
-            return List.of(article(articleId), SEARCH, SITEMAP);
-        }
-        Set<String> tags = new LinkedHashSet<>(List.of(article(articleId), NEWEST, SEARCH, SITEMAP));
+        Set<String> tags = new LinkedHashSet<>(live ? List.of(article(articleId), NEWEST, SEARCH, SITEMAP)
+                : List.of(article(articleId), SEARCH, SITEMAP));
         categoryPath.forEach(id -> tags.add(category(id)));
         return List.copyOf(tags);
     }

@@ -84,8 +84,8 @@ public class PublicContent {
     public record SitemapEntry(String slug, Instant publishedAt) {
     }
 
-    /** A live article and the revision the public reads. */
-    public record LiveRevision(Long articleId, Long revisionId) {
+    /** A live article, the revision the public reads and the category it is listed in. */
+    public record LiveRevision(Long articleId, Long revisionId, Long categoryId) {
     }
 
     private List<Reference> references(Long revisionId) {
@@ -219,8 +219,8 @@ public class PublicContent {
 
     /** The live revision id of every live article: what each node compares change signals against. */
     public List<LiveRevision> liveRevisionIds() {
-        return em.createQuery("SELECT NEW " + LiveRevision.class.getName() + "(a.id, a.liveRevision.id)"
-                + " FROM Article a WHERE a.liveRevision IS NOT NULL", LiveRevision.class).getResultList();
+        return em.createQuery("SELECT NEW " + LiveRevision.class.getName() + "(a.id, r.id, r.category.id)"
+                + " FROM Article a JOIN a.liveRevision r", LiveRevision.class).getResultList();
     }
 
     /** The live revision id of one article, empty when it is offline or gone. */

@@ -108,6 +108,11 @@ public class SiteChanges {
 
     /** Article id to live revision id, as this node last saw it. */
     private final Map<Long, Long> liveRevisions = new ConcurrentHashMap<>();
+    /**
+     * Article id to the category its live revision is listed in, as this node last saw it: a move or a withdrawal
+     * makes that category's pages stale too, the later ones of which never showed the article itself.
+     */
+    private final Map<Long, Long> liveCategories = new ConcurrentHashMap<>();
     /** Tokens of the changes this node has applied, kept while their rows may still be read. */
     private final Map<String, Instant> applied = new ConcurrentHashMap<>();
     private SiteSignals signals;
@@ -123,6 +128,11 @@ public class SiteChanges {
         return liveRevisions.get(articleId);
     }
 
+    /** The category the article's live revision is listed in, as this node last saw it; null when offline. */
+    public Long knownLiveCategory(Long articleId) {
+        return liveCategories.get(articleId);
+    }
+
     /** Called once at start, after the database is migrated. */
     public void start() {
         Instant now = clock.instant();
@@ -132,6 +142,7 @@ public class SiteChanges {
         lastPurge = now;
         for (PublicContent.LiveRevision row : content.liveRevisionIds()) {
             liveRevisions.put(row.articleId(), row.revisionId());
+            liveCategories.put(row.articleId(), row.categoryId());
         }
         CacheManager manager = null;
         try {
@@ -345,12 +356,20 @@ public class SiteChanges {
         Optional<SearchDocument> live = content.searchDocument(articleId);
         Long now = live.map(SearchDocument::revisionId).orElse(null);
         Long before = now == null ? liveRevisions.remove(articleId) : liveRevisions.put(articleId, now);
+        Long categoryNow = live.map(SearchDocument::categoryId).orElse(null);
+        Long categoryBefore = categoryNow == null ? liveCategories.remove(articleId)
+                : liveCategories.put(articleId, categoryNow);
         if (!always && Objects.equals(before, now)) {
             return null;
         }
         live.ifPresentOrElse(index::put, () -> index.remove(articleId));
-        return CacheTags.changed(articleId, live.isPresent(),
-                live.map(d -> categories.pathIds(d.categoryId())).orElse(List.of()));
+        Set<Long> listedIn = new LinkedHashSet<>();
+        for (Long category : new Long[] {categoryNow, categoryBefore}) {
+            if (category != null) {
+                listedIn.addAll(categories.pathIds(category));
+            }
+        }
+        return CacheTags.changed(articleId, live.isPresent(), listedIn);
     }
 
     /** Applies a change made on this node: the tags of what the public sees anew, null when nothing. */

@@ -25,6 +25,9 @@ class CachePurgerTest {
         CachePurger.Plan plan = CachePurger.plan(7L, null, true, true, 70L, List.of());
         assertTrue(plan.hard());
         assertEquals(List.of("a7", "search", "sitemap"), plan.tags());
+        // With the category it was listed in: the pages after the one that showed it shift.
+        assertEquals(List.of("a7", "search", "sitemap", "c1", "c3"),
+                CachePurger.plan(7L, null, true, true, 70L, List.of(1L, 3L)).tags());
         // Even where this node had not yet heard of the publication (its view is up to a poll behind).
         assertTrue(CachePurger.plan(7L, null, true, false, null, List.of()).hard());
     }

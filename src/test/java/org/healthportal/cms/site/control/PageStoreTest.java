@@ -60,6 +60,16 @@ class PageStoreTest {
     }
 
     @Test
+    void aMoveOrAWithdrawalDropsTheLaterPagesOfTheCategoryItWasListedIn() {
+        put("/categories/kangfu?page=2", "site c4 a30 a31");
+        put("/categories/guke?page=2", "site c6 a40");
+        // Withdrawn from category 4 (listed on its first page only): the second page shifts.
+        store.drop(CacheTags.changed(1L, false, List.of(4L)));
+        assertNull(store.get("/categories/kangfu?page=2"));
+        assertNotNull(store.get("/categories/guke?page=2"));
+    }
+
+    @Test
     void aWithdrawalDropsEveryPageShowingTheArticleAndTheSiteTagEverything() {
         put("/articles/a", "site a1");
         put("/categories/kangfu", "site c4 a1");
