@@ -191,6 +191,25 @@ class PublicSiteIT {
         assertEquals(410, get("/articles/" + b.slug(), null).statusCode());
     }
 
+    @Test
+    void aWithdrawalShiftsTheLaterPagesOfItsCategoryAtOnce() {
+        // Twenty-one publications: the first of them is now the first article of the category's second page.
+        List<Live> published = new java.util.ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            published.add(publish("分页文章" + i, "分页测试的摘要。", "分页测试的正文。"));
+        }
+        Live first = published.get(0);
+        Live newest = published.get(20);
+        String second = "/categories/zhenci-liaofa?page=2";
+        assertTrue(get(second, null).body().contains(first.title()), "the oldest of them opens page 2");
+        assertTrue(get(second, null).body().contains(first.title()), "stored");
+
+        ok(transition("editor", newest.id(), "unpublish", "数据需要更新"));
+        assertFalse(get(second, null).body().contains(first.title()),
+                "page 2, which never showed the withdrawn article, moved on at once");
+        assertTrue(get("/categories/zhenci-liaofa", null).body().contains(first.title()), "to page 1");
+    }
+
     /** The markup of a page's section of this class (related, latest). */
     private static String section(String html, String name) {
         int start = html.indexOf("<section class=\"" + name + "\"");
