@@ -164,11 +164,6 @@ public class PageStore {
             return leads;
         }
 
-        /** The generation the render began in, for {@link #put}. */
-        public long generation() {
-            return generation;
-        }
-
         /** For a follower: the page the leader rendered; null when it had none to share in time (render it then). */
         public CachedPage await() {
             try {
