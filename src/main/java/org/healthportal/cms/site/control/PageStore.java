@@ -1,11 +1,13 @@
 package org.healthportal.cms.site.control;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -38,13 +40,21 @@ public class PageStore {
     boolean enabled;
 
     @Inject
-    @ConfigProperty(name = "cms.site.page-cache.max-bytes", defaultValue = "268435456")
+    @ConfigProperty(name = "cms.site.page-cache.max-bytes")
+    Optional<Long> configuredMaxBytes;
+
+    /** A quarter of the heap unless set: a smaller heap keeps a smaller store rather than running out. */
     long maxBytes;
 
     private final ConcurrentHashMap<String, CachedPage> pages = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Render> rendering = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
+
+    @PostConstruct
+    void sizeFromHeap() {
+        maxBytes = configuredMaxBytes.filter(b -> b > 0).orElse(Runtime.getRuntime().maxMemory() / 4);
+    }
 
     public CachedPage get(String key) {
         return pages.get(key);
