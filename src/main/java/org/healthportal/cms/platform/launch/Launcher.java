@@ -33,7 +33,8 @@ import java.util.stream.Stream;
  * {@code CMS_PORT} override host and port; the data grid comes from {@code CMS_CLUSTER_MEMBERS},
  * {@code CMS_CLUSTER_PORT}, {@code CMS_CLUSTER_NAME}, {@code CMS_CLUSTER_INTERFACE},
  * {@code CMS_CLUSTER_PUBLIC_ADDRESS} and {@code CMS_NODE_NAME} (see {@link #clusterArguments});
- * {@code CMS_JAVA_OPTIONS} adds options to Payara Micro's JVM.
+ * {@code CMS_JAVA_OPTIONS} adds options to Payara Micro's JVM; {@code CMS_CLASS_ARCHIVE} places its class-data
+ * archive ({@link ClassArchive}).
  */
 public final class Launcher {
 
@@ -68,11 +69,20 @@ public final class Launcher {
         Duration grace = shutdownGrace(env.get("CMS_SHUTDOWN_GRACE"));
         // One root directory per port: several nodes run from one checkout, and each start empties its own.
         Path rootDir = Path.of(args[4] + "-" + port);
-        Process process = start(Path.of(args[0]), Path.of(args[1]), host, port, rootDir, jvmArgs, cluster, true);
+        ClassArchive classes = ClassArchive.of(env.get("CMS_CLASS_ARCHIVE"), rootDir.toAbsolutePath().getParent(),
+                Path.of(args[0]), port);
+        List<String> withArchive = new ArrayList<>(jvmArgs);
+        withArchive.addAll(classes.jvmOptions());
+        Process process = start(Path.of(args[0]), Path.of(args[1]), host, port, rootDir, withArchive, cluster, true);
         // SIGTERM or Ctrl-C: Payara Micro gets SIGTERM too, drains its requests and leaves the grid; wait for it
         // so that nothing keeps running once the launcher is gone.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process, grace.plus(STOP_MARGIN)), "cms-stop"));
-        System.exit(process.waitFor());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop(process, grace.plus(STOP_MARGIN));
+            classes.adopt();
+        }, "cms-stop"));
+        int exit = process.waitFor();
+        classes.adopt();
+        System.exit(exit);
     }
 
     /**
@@ -199,6 +209,85 @@ public final class Launcher {
             return Duration.parse(value.trim());
         } catch (DateTimeParseException e) {
             return Duration.ofSeconds(20);
+        }
+    }
+
+    /**
+     * A class-data archive of Payara Micro and the CMS: a start that finds one for this JVM, this Payara Micro and
+     * this port loads their classes from it (a start takes about a quarter less time); a start that finds none writes
+     * one when it stops, kept once a JVM has mapped it. {@code CMS_CLASS_ARCHIVE} names its directory (default beside
+     * the root directories), or {@code off}. Archives of another JVM or Payara Micro are deleted. The JVM checks each
+     * archived class against the class it would load, so a new WAR is safe with an old archive (its changed classes
+     * load as usual).
+     */
+    record ClassArchive(List<String> jvmOptions, Path writing, Path archive, Path payaraJar) {
+
+        static final ClassArchive NONE = new ClassArchive(List.of(), null, null, null);
+
+        static ClassArchive of(String setting, Path defaultDirectory, Path payaraJar, int port) {
+            if (!blank(setting) && setting.trim().equalsIgnoreCase("off")) {
+                return NONE;
+            }
+            Path directory = blank(setting) ? defaultDirectory : Path.of(setting.trim());
+            try {
+                String prefix = "cms-classes-" + port + "-";
+                String fingerprint = System.getProperty("java.home") + "|" + System.getProperty("java.vm.version")
+                        + "|" + Files.size(payaraJar) + "|" + Files.getLastModifiedTime(payaraJar).toMillis();
+                byte[] digest = MessageDigest.getInstance("SHA-256")
+                        .digest(fingerprint.getBytes(StandardCharsets.UTF_8));
+                Path archive = directory.resolve(prefix + HexFormat.of().formatHex(digest, 0, 6) + ".jsa");
+                // The classes it could not archive are listed at length: not worth the log.
+                List<String> quiet = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+                if (Files.isRegularFile(archive)) {
+                    return new ClassArchive(concat(List.of("-XX:SharedArchiveFile=" + archive), quiet), null, archive,
+                            payaraJar);
+                }
+                Files.createDirectories(directory);
+                try (Stream<Path> old = Files.list(directory)) {
+                    for (Path stale : old.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
+                        Files.deleteIfExists(stale);
+                    }
+                }
+                Path writing = directory.resolve(archive.getFileName() + ".new");
+                return new ClassArchive(concat(List.of("-XX:ArchiveClassesAtExit=" + writing), quiet), writing,
+                        archive, payaraJar);
+            } catch (IOException | NoSuchAlgorithmException | RuntimeException e) {
+                System.err.println("No class-data archive (" + e + "): the CMS starts without one");
+                return NONE;
+            }
+        }
+
+        /** After the server stopped: keeps what it wrote if a JVM maps it (a killed server leaves half a file). */
+        synchronized void adopt() {
+            if (writing == null || !Files.isRegularFile(writing)) {
+                return;
+            }
+            try {
+                Process check = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        // The class path as the server had it: the archive is bound to it.
+                        "-Xshare:on", "-XX:SharedArchiveFile=" + writing, "-cp", payaraJar.toString(), "-version")
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                if (check.waitFor(30, TimeUnit.SECONDS) && check.exitValue() == 0) {
+                    Files.move(writing, archive, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    return;
+                }
+                check.destroyForcibly();
+            } catch (IOException e) {
+                System.err.println("The class-data archive was not kept: " + e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            try {
+                Files.deleteIfExists(writing);
+            } catch (IOException e) {
+                System.err.println("Could not delete " + writing + ": " + e);
+            }
+        }
+
+        private static List<String> concat(List<String> a, List<String> b) {
+            List<String> all = new ArrayList<>(a);
+            all.addAll(b);
+            return List.copyOf(all);
         }
     }
 

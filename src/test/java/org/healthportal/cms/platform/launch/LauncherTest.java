@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LauncherTest {
 
@@ -102,6 +106,57 @@ class LauncherTest {
         assertEquals(List.of("-Xmx1g", "-XX:+ExitOnOutOfMemoryError"),
                 Launcher.javaOptions(" -Xmx1g  -XX:+ExitOnOutOfMemoryError "));
         assertEquals(List.of(), Launcher.javaOptions(""));
+    }
+
+    @Test
+    void aStartWithoutAClassArchiveWritesOneThatTheNextStartUses(@TempDir Path dir) throws Exception {
+        // Any jar stands in for Payara Micro: the archive is bound to the JVM and to the class path.
+        Path jar = Files.copy(Path.of(Test.class.getProtectionDomain().getCodeSource().getLocation().toURI()),
+                dir.resolve("payara-micro.jar"));
+        Path archives = dir.resolve("archives");
+        Files.createDirectories(archives);
+        Path stale = Files.writeString(archives.resolve("cms-classes-8080-0123456789ab.jsa"), "an older JVM's");
+        Path otherPort = Files.writeString(archives.resolve("cms-classes-8081-0123456789ab.jsa"), "another node's");
+
+        Launcher.ClassArchive first = Launcher.ClassArchive.of(null, archives, jar, 8080);
+        assertFalse(Files.exists(stale), "an archive of another JVM or Payara Micro is deleted");
+        assertTrue(Files.exists(otherPort), "another node's archive is its own");
+        assertTrue(first.jvmOptions().contains("-XX:ArchiveClassesAtExit=" + first.writing()), first.toString());
+        assertEquals(0, java(first.jvmOptions(), jar));
+        first.adopt();
+        assertTrue(Files.size(first.archive()) > 0, "the archive the JVM wrote is kept");
+        assertFalse(Files.exists(first.writing()));
+
+        Launcher.ClassArchive next = Launcher.ClassArchive.of(null, archives, jar, 8080);
+        assertEquals(first.archive(), next.archive());
+        assertTrue(next.jvmOptions().contains("-XX:SharedArchiveFile=" + next.archive()), next.toString());
+        assertEquals(0, java(concat(List.of("-Xshare:on"), next.jvmOptions()), jar), "the JVM maps it");
+        assertEquals(List.of(), Launcher.ClassArchive.of("off", archives, jar, 8080).jvmOptions());
+    }
+
+    @Test
+    void anArchiveCutShortIsNotKept(@TempDir Path dir) throws Exception {
+        Path jar = Files.copy(Path.of(Test.class.getProtectionDomain().getCodeSource().getLocation().toURI()),
+                dir.resolve("payara-micro.jar"));
+        Launcher.ClassArchive archive = Launcher.ClassArchive.of(dir.toString(), dir.resolve("unused"), jar, 8080);
+        // A server killed while writing it leaves part of a file.
+        Files.write(archive.writing(), new byte[4096]);
+        archive.adopt();
+        assertFalse(Files.exists(archive.writing()));
+        assertFalse(Files.exists(archive.archive()), "the next start writes it again");
+    }
+
+    private static int java(List<String> options, Path classPath) throws Exception {
+        List<String> command = concat(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()),
+                concat(options, List.of("-cp", classPath.toString(), "-version")));
+        Process java = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertTrue(java.waitFor(60, TimeUnit.SECONDS), "the JVM ends");
+        return java.exitValue();
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
 
     private static String value(List<String> args, String flag) {
