@@ -25,6 +25,9 @@ import org.healthportal.cms.site.control.SiteFragments;
  * <p>Everything else goes on down the chain, where {@link PublicSiteFilter} answers it as before: a miss, another
  * method, a query other than {@code ?page=N} (an imported WordPress address such as {@code /?p=12} is the old
  * addresses' filter's, and tracking parameters are rare enough), and any request while the node is stopping.
+ *
+ * <p>On Payara the same answer is given earlier still, by {@link StoredPageValve}; this filter answers where that
+ * valve is not installed.
  */
 public class StoredPageFilter extends HttpFilter {
 
@@ -43,18 +46,44 @@ public class StoredPageFilter extends HttpFilter {
     @Inject
     Clock clock;
 
+    /** This application's filter once it is in service, for {@link StoredPageValve}; null before and after. */
+    private static volatile StoredPageFilter inService;
+
+    static StoredPageFilter inService() {
+        return inService;
+    }
+
+    @Override
+    public void init() {
+        inService = this;
+    }
+
+    @Override
+    public void destroy() {
+        if (inService == this) {
+            inService = null;
+        }
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (!answer(request, response)) {
+            chain.doFilter(request, response);
+        }
+    }
+
+    /** Answers the request if the store holds its page; false if it was left alone for the chain. */
+    boolean answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
         CachedPage hit = hit(request);
         if (hit == null || !draining.enter()) {
-            chain.doFilter(request, response);
-            return;
+            return false;
         }
         try {
             SecurityHeadersFilter.applyToPublicPage(response);
             PublicSiteFilter.send(hit.current(fragments, request.getContextPath(), clock), request, response,
                     "HEAD".equals(request.getMethod()), caches.pageCacheControl());
+            return true;
         } finally {
             draining.exit();
         }
