@@ -86,9 +86,12 @@ sub vcl_backend_response {
 }
 
 sub vcl_deliver {
-    # The tags are for this cache; browsers have no use for them.
+    # The tags are for this cache; browsers have no use for them. Nor for Varnish's request id and version: every
+    # header is copied, logged and sent for every reader (X-Cache says what a reader may want to know).
     unset resp.http.xkey;
     unset resp.http.Surrogate-Key;
+    unset resp.http.X-Varnish;
+    unset resp.http.Via;
     if (obj.hits > 0) {
         set resp.http.X-Cache = "HIT";
     } else {
