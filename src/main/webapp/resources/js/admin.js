@@ -220,7 +220,8 @@ cms.busy = function (working) {
         return result;
     };
     // PrimeFaces gives the focus back 100 ms after closing, in a queued task; give it at once, and again should
-    // anything (a redraw) have dropped it onto the body meanwhile.
+    // anything (a redraw, the modal mask going away) drop it onto the body within the next two seconds: on a busy
+    // machine that came later than the 150 ms once waited here. Watching stops once the focus is anywhere else.
     var returnFocus = PrimeFaces.widget.Dialog.prototype.returnFocus;
     PrimeFaces.widget.Dialog.prototype.returnFocus = function () {
         var openerId = this.openerId;
@@ -230,12 +231,22 @@ cms.busy = function (working) {
             return returnFocus.apply(this, arguments);
         }
         opener.focus({preventScroll: true});
-        setTimeout(function () {
+        var until = Date.now() + 2000;
+        var watch = setInterval(function () {
+            var active = document.activeElement;
             var again = present(opener) || (openerId ? document.getElementById(openerId) : null);
-            if ((!document.activeElement || document.activeElement === document.body) && again) {
-                again.focus({preventScroll: true});
+            if (!active || active === document.body) {
+                if (again) {
+                    again.focus({preventScroll: true});
+                }
+            } else if (active !== again) {
+                clearInterval(watch);
+                return;
             }
-        }, 150);
+            if (Date.now() > until) {
+                clearInterval(watch);
+            }
+        }, 50);
     };
     var applyFocus = PrimeFaces.widget.Dialog.prototype.applyFocus;
     PrimeFaces.widget.Dialog.prototype.applyFocus = function () {
