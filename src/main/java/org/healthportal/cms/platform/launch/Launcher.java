@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -236,11 +237,8 @@ public final class Launcher {
                 byte[] digest = MessageDigest.getInstance("SHA-256")
                         .digest(fingerprint.getBytes(StandardCharsets.UTF_8));
                 Path archive = directory.resolve(prefix + HexFormat.of().formatHex(digest, 0, 6) + ".jsa");
-                // The classes it could not archive are listed at length: not worth the log.
-                List<String> quiet = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
                 if (Files.isRegularFile(archive)) {
-                    return new ClassArchive(concat(List.of("-XX:SharedArchiveFile=" + archive), quiet), null, archive,
-                            payaraJar);
+                    return new ClassArchive(options("-XX:SharedArchiveFile=" + archive), null, archive, payaraJar);
                 }
                 Files.createDirectories(directory);
                 try (Stream<Path> old = Files.list(directory)) {
@@ -249,8 +247,7 @@ public final class Launcher {
                     }
                 }
                 Path writing = directory.resolve(archive.getFileName() + ".new");
-                return new ClassArchive(concat(List.of("-XX:ArchiveClassesAtExit=" + writing), quiet), writing,
-                        archive, payaraJar);
+                return new ClassArchive(options("-XX:ArchiveClassesAtExit=" + writing), writing, archive, payaraJar);
             } catch (IOException | NoSuchAlgorithmException | RuntimeException e) {
                 System.err.println("No class-data archive (" + e + "): the CMS starts without one");
                 return NONE;
@@ -263,12 +260,12 @@ public final class Launcher {
                 return;
             }
             try {
-                Process check = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                Process check = new ProcessBuilder(java(),
                         // The class path as the server had it: the archive is bound to it.
                         "-Xshare:on", "-XX:SharedArchiveFile=" + writing, "-cp", payaraJar.toString(), "-version")
                         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                 if (check.waitFor(30, TimeUnit.SECONDS) && check.exitValue() == 0) {
-                    Files.move(writing, archive, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    Files.move(writing, archive, StandardCopyOption.ATOMIC_MOVE);
                     return;
                 }
                 check.destroyForcibly();
@@ -284,11 +281,15 @@ public final class Launcher {
             }
         }
 
-        private static List<String> concat(List<String> a, List<String> b) {
-            List<String> all = new ArrayList<>(a);
-            all.addAll(b);
-            return List.copyOf(all);
+        /** The classes an archive could not take are listed at length: not worth the log. */
+        private static List<String> options(String archive) {
+            return List.of(archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
         }
+    }
+
+    /** The java of the JVM running this launcher, for the server and the archive's check alike. */
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     static List<String> javaOptions(String value) {
@@ -319,7 +320,7 @@ public final class Launcher {
                 ""));
 
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java());
         command.add("-Xss1m");
         command.add("-Dfile.encoding=UTF-8");
         command.add("-Duser.timezone=UTC");

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
@@ -123,14 +124,11 @@ public class CachePurger {
         Optional<CachePurgeLog.ArticleState> state = log.articleState(changed.articleId());
         Long live = state.map(CachePurgeLog.ArticleState::liveRevisionId).orElse(null);
         // Its category's pages now, and those of the category it was live in until this change (a move, a withdrawal).
-        java.util.Set<Long> listedIn = new java.util.LinkedHashSet<>();
-        state.map(CachePurgeLog.ArticleState::categoryId).ifPresent(c -> listedIn.addAll(categories.pathIds(c)));
-        Long before = changes.knownLiveCategory(changed.articleId());
-        if (before != null) {
-            listedIn.addAll(categories.pathIds(before));
-        }
+        List<Long> listedIn = categories.pathIds(Arrays.asList(
+                state.map(CachePurgeLog.ArticleState::categoryId).orElse(null),
+                changes.knownLiveCategory(changed.articleId())));
         Plan plan = plan(changed.articleId(), live, state.map(CachePurgeLog.ArticleState::wasPublished).orElse(true),
-                changed.publicPage(), changes.knownLiveRevision(changed.articleId()), List.copyOf(listedIn));
+                changed.publicPage(), changes.knownLiveRevision(changed.articleId()), listedIn);
         if (plan != null) {
             record(plan);
         }

@@ -7,7 +7,10 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import org.healthportal.cms.platform.Page;
@@ -155,16 +158,16 @@ public class PublicContent {
      * of them sorted every live article of the subtree, which at 100,000 articles took as long as a render.
      */
     public List<ArticleTeaser> inCategories(Collection<Long> categoryIds, Long exceptArticleId, int max) {
-        List<ArticleTeaser> newest = new java.util.ArrayList<>();
-        for (Long categoryId : new java.util.LinkedHashSet<>(categoryIds)) {
+        List<ArticleTeaser> newest = new ArrayList<>();
+        for (Long categoryId : new LinkedHashSet<>(categoryIds)) {
             newest.addAll(em.createQuery(TEASER + " WHERE r.category.id = :id AND a.id <> :except"
                             + " ORDER BY r.publishedAt DESC, a.id DESC", ArticleTeaser.class)
                     .setParameter("id", categoryId)
                     .setParameter("except", exceptArticleId == null ? -1L : exceptArticleId)
                     .setMaxResults(max).getResultList());
         }
-        newest.sort(java.util.Comparator.comparing(ArticleTeaser::publishedAt, java.util.Comparator.reverseOrder())
-                .thenComparing(ArticleTeaser::id, java.util.Comparator.reverseOrder()));
+        newest.sort(Comparator.comparing(ArticleTeaser::publishedAt, Comparator.reverseOrder())
+                .thenComparing(ArticleTeaser::id, Comparator.reverseOrder()));
         return newest.size() > max ? List.copyOf(newest.subList(0, max)) : newest;
     }
 

@@ -3,10 +3,13 @@ package org.healthportal.cms.site.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.healthportal.cms.taxonomy.control.CategoryService;
 import org.healthportal.cms.taxonomy.entity.Category;
 
@@ -34,6 +37,17 @@ public class SiteCategories {
     public List<Long> pathIds(Long id) {
         return byId(id).map(n -> n.getPath().stream().map(CategoryNode::getId).toList())
                 .orElse(id == null ? List.of() : List.of(id));
+    }
+
+    /** The ids of these categories and the ones enclosing them, each once; null ids are skipped. */
+    public List<Long> pathIds(Collection<Long> ids) {
+        Set<Long> all = new LinkedHashSet<>();
+        for (Long id : ids) {
+            if (id != null) {
+                all.addAll(pathIds(id));
+            }
+        }
+        return List.copyOf(all);
     }
 
     public Optional<CategoryNode> bySlug(String slug) {

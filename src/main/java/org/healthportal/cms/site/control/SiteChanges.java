@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -106,13 +107,11 @@ public class SiteChanges {
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
 
-    /** Article id to live revision id, as this node last saw it. */
-    private final Map<Long, Long> liveRevisions = new ConcurrentHashMap<>();
     /**
-     * Article id to the category its live revision is listed in, as this node last saw it: a move or a withdrawal
-     * makes that category's pages stale too, the later ones of which never showed the article itself.
+     * Each live article's revision and the category it is listed in, as this node last saw them: a move or a
+     * withdrawal makes that category's pages stale too, the later ones of which never showed the article itself.
      */
-    private final Map<Long, Long> liveCategories = new ConcurrentHashMap<>();
+    private final Map<Long, PublicContent.LiveRevision> liveArticles = new ConcurrentHashMap<>();
     /** Tokens of the changes this node has applied, kept while their rows may still be read. */
     private final Map<String, Instant> applied = new ConcurrentHashMap<>();
     private SiteSignals signals;
@@ -125,12 +124,14 @@ public class SiteChanges {
 
     /** The live revision of an article as this node last saw it; null when offline (or unknown here yet). */
     public Long knownLiveRevision(Long articleId) {
-        return liveRevisions.get(articleId);
+        PublicContent.LiveRevision known = liveArticles.get(articleId);
+        return known == null ? null : known.revisionId();
     }
 
     /** The category the article's live revision is listed in, as this node last saw it; null when offline. */
     public Long knownLiveCategory(Long articleId) {
-        return liveCategories.get(articleId);
+        PublicContent.LiveRevision known = liveArticles.get(articleId);
+        return known == null ? null : known.categoryId();
     }
 
     /** Called once at start, after the database is migrated. */
@@ -141,8 +142,7 @@ public class SiteChanges {
         lastRead = now;
         lastPurge = now;
         for (PublicContent.LiveRevision row : content.liveRevisionIds()) {
-            liveRevisions.put(row.articleId(), row.revisionId());
-            liveCategories.put(row.articleId(), row.categoryId());
+            liveArticles.put(row.articleId(), row);
         }
         CacheManager manager = null;
         try {
@@ -320,13 +320,13 @@ public class SiteChanges {
         for (PublicContent.LiveRevision row : content.liveRevisionIds()) {
             live.put(row.articleId(), row.revisionId());
         }
-        for (Long known : new ArrayList<>(liveRevisions.keySet())) {
+        for (Long known : new ArrayList<>(liveArticles.keySet())) {
             if (!live.containsKey(known)) {
                 refresh(known, true);
             }
         }
         live.forEach((article, revision) -> {
-            if (!Objects.equals(liveRevisions.get(article), revision)) {
+            if (!Objects.equals(knownLiveRevision(article), revision)) {
                 refresh(article, true);
             }
         });
@@ -355,21 +355,15 @@ public class SiteChanges {
     synchronized List<String> refresh(Long articleId, boolean always) {
         Optional<SearchDocument> live = content.searchDocument(articleId);
         Long now = live.map(SearchDocument::revisionId).orElse(null);
-        Long before = now == null ? liveRevisions.remove(articleId) : liveRevisions.put(articleId, now);
         Long categoryNow = live.map(SearchDocument::categoryId).orElse(null);
-        Long categoryBefore = categoryNow == null ? liveCategories.remove(articleId)
-                : liveCategories.put(articleId, categoryNow);
-        if (!always && Objects.equals(before, now)) {
+        PublicContent.LiveRevision previous = now == null ? liveArticles.remove(articleId)
+                : liveArticles.put(articleId, new PublicContent.LiveRevision(articleId, now, categoryNow));
+        if (!always && Objects.equals(previous == null ? null : previous.revisionId(), now)) {
             return null;
         }
         live.ifPresentOrElse(index::put, () -> index.remove(articleId));
-        Set<Long> listedIn = new LinkedHashSet<>();
-        for (Long category : new Long[] {categoryNow, categoryBefore}) {
-            if (category != null) {
-                listedIn.addAll(categories.pathIds(category));
-            }
-        }
-        return CacheTags.changed(articleId, live.isPresent(), listedIn);
+        return CacheTags.changed(articleId, live.isPresent(), categories.pathIds(
+                Arrays.asList(categoryNow, previous == null ? null : previous.categoryId())));
     }
 
     /** Applies a change made on this node: the tags of what the public sees anew, null when nothing. */

@@ -46,6 +46,9 @@ public class StoredPageFilter extends HttpFilter {
     @Inject
     Clock clock;
 
+    /** Set on a request {@link StoredPageValve} looked up and left alone: the store did not hold its page. */
+    static final String LOOKED_UP = StoredPageFilter.class.getName() + ".lookedUp";
+
     /** This application's filter once it is in service, for {@link StoredPageValve}; null before and after. */
     private static volatile StoredPageFilter inService;
 
@@ -68,7 +71,7 @@ public class StoredPageFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!answer(request, response)) {
+        if (request.getAttribute(LOOKED_UP) != null || !answer(request, response)) {
             chain.doFilter(request, response);
         }
     }

@@ -62,7 +62,8 @@ public class StoredPageValve implements GlassFishValve, Contained {
         // host does not list the application, so no request can be inside its pipeline while the valves move.
         Container host = container.getParent();
         if (host != null && host.findChild(container.getName()) == null) {
-            answering = !goFirst(container.getPipeline());
+            goFirst(container.getPipeline());
+            answering = false;
         } else {
             LOG.info("Stored pages are answered after the authenticator: the application was already serving");
         }
@@ -72,7 +73,7 @@ public class StoredPageValve implements GlassFishValve, Contained {
      * Puts another instance ahead of the valves already there (the authenticator), which are taken out and added
      * back after it, in their order; this instance, added last by Payara, then lets everything through.
      */
-    boolean goFirst(Pipeline pipeline) {
+    void goFirst(Pipeline pipeline) {
         List<GlassFishValve> ahead = new ArrayList<>();
         for (GlassFishValve valve : pipeline.getValves()) {
             if (valve != pipeline.getBasic()) {
@@ -89,7 +90,6 @@ public class StoredPageValve implements GlassFishValve, Contained {
             LOG.severe("A valve went missing while the stored pages' valve moved first: " + ahead + " -> " + now);
         }
         LOG.log(Level.FINE, "Stored pages answered ahead of {0}", ahead);
-        return true;
     }
 
     @Override
@@ -101,9 +101,12 @@ public class StoredPageValve implements GlassFishValve, Contained {
     public int invoke(Request request, Response response) throws IOException, ServletException {
         StoredPageFilter filter = answering ? StoredPageFilter.inService() : null;
         if (filter != null && request.getRequest() instanceof HttpServletRequest httpRequest
-                && response.getResponse() instanceof HttpServletResponse httpResponse
-                && filter.answer(httpRequest, httpResponse)) {
-            return END_PIPELINE;
+                && response.getResponse() instanceof HttpServletResponse httpResponse) {
+            if (filter.answer(httpRequest, httpResponse)) {
+                return END_PIPELINE;
+            }
+            // Not stored: the filter need not look again.
+            httpRequest.setAttribute(StoredPageFilter.LOOKED_UP, Boolean.TRUE);
         }
         return INVOKE_NEXT;
     }
