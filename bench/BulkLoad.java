@@ -46,8 +46,8 @@ public class BulkLoad {
             }
             Instant now = Instant.now().minusSeconds(3600);
             try (PreparedStatement article = c.prepareStatement("INSERT INTO article (id, slug, was_published, created_at,"
-                    + " modified_at, version, state, title, summary, category_id, author_id, published_at)"
-                    + " VALUES (?, ?, TRUE, ?, ?, 1, 'PUBLISHED', ?, ?, ?, ?, ?)");
+                    + " modified_at, version, state, title, summary, category_id, author_id, published_at, live_category_id)"
+                    + " VALUES (?, ?, TRUE, ?, ?, 1, 'PUBLISHED', ?, ?, ?, ?, ?, ?)");
                  PreparedStatement revision = c.prepareStatement("INSERT INTO revision (id, article_id, number, state, title,"
                          + " summary, body, category_id, author_id, contributors, created_at, updated_at, content_hash,"
                          + " submitted_at, approved_by_id, approved_at, approved_hash, published_at, disclaimer_id, version)"
@@ -80,6 +80,7 @@ public class BulkLoad {
                     article.setLong(7, category);
                     article.setLong(8, editor);
                     article.setTimestamp(9, at);
+                    article.setLong(10, category);
                     article.addBatch();
                     String hash = String.format("%064x", r);
                     revision.setLong(1, r);

@@ -36,6 +36,11 @@ public class Listing {
     @JoinColumn(name = "author_id")
     private Account author;
 
+    /** The live revision's category, which the public lists it in; null while nothing is live. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "live_category_id")
+    private Category liveCategory;
+
     /** When the live revision was published; null while nothing is live. */
     @Column(name = "published_at")
     private Instant publishedAt;
@@ -51,6 +56,7 @@ public class Listing {
         listing.summary = latest.getSummary();
         listing.category = latest.getCategory();
         listing.author = latest.getAuthor();
+        listing.liveCategory = live == null ? null : live.getCategory();
         listing.publishedAt = live == null ? null : live.getPublishedAt();
         return listing;
     }
@@ -73,6 +79,10 @@ public class Listing {
 
     public Account getAuthor() {
         return author;
+    }
+
+    public Category getLiveCategory() {
+        return liveCategory;
     }
 
     public Instant getPublishedAt() {

@@ -4,6 +4,7 @@ import jakarta.servlet.ServletRequest;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -50,6 +51,23 @@ public final class CacheTags {
 
     public static String category(Long id) {
         return "c" + id;
+    }
+
+    /** The category a {@code c{id}} tag names; empty for any other tag. */
+    static Optional<Long> categoryId(String tag) {
+        if (tag.length() < 2 || tag.charAt(0) != 'c') {
+            return Optional.empty();
+        }
+        for (int i = 1; i < tag.length(); i++) {
+            if (tag.charAt(i) < '0' || tag.charAt(i) > '9') {
+                return Optional.empty();
+            }
+        }
+        try {
+            return Optional.of(Long.valueOf(tag.substring(1)));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     public static String media(Long id) {

@@ -387,7 +387,7 @@ public class SiteChanges {
 
     /** Lists are read again when next needed (stored article pages fill theirs in then); pages shown stale go now. */
     private void dropPages(java.util.Collection<String> tags) {
-        lists.forget();
+        lists.forget(tags);
         pages.drop(tags);
     }
 

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -86,8 +88,36 @@ public class SiteLists {
     }
 
     public void forget() {
-        generation.incrementAndGet();
-        lists.clear();
+        forget(List.of(CacheTags.SITE));
+    }
+
+    /**
+     * After a change that made these tags stale ({@link CacheTags}): the newest and featured lists are read again
+     * when next needed, and so is each category set's that holds a category named; the other category sets' lists
+     * are kept, so a publication reads its own category's lists again, not every category's.
+     */
+    public synchronized void forget(Collection<String> tags) {
+        long now = generation.incrementAndGet();
+        if (tags.contains(CacheTags.SITE)) {
+            lists.clear();
+            return;
+        }
+        Set<Long> changed = new HashSet<>();
+        for (String tag : tags) {
+            CacheTags.categoryId(tag).ifPresent(changed::add);
+        }
+        lists.forEach((key, entry) -> {
+            // Kept only when read in the generation this change ends and read in full: a list read earlier, or
+            // still being read, may be older than this change or an earlier one.
+            boolean keep = key instanceof Set<?> ids && Collections.disjoint(ids, changed)
+                    && entry.generation() == now - 1 && entry.list().isDone()
+                    && !entry.list().isCompletedExceptionally();
+            if (keep) {
+                lists.replace(key, entry, new Entry(now, entry.list()));
+            } else {
+                lists.remove(key, entry);
+            }
+        });
     }
 
     /** The list as read in this generation: read now by this caller, or awaited from the one reading it. */

@@ -210,6 +210,42 @@ class PublicSiteIT {
         assertTrue(get("/categories/zhenci-liaofa", null).body().contains(first.title()), "to page 1");
     }
 
+    @Test
+    void anArticleMovedToAnotherCategoryLeavesTheOldListsAndJoinsTheNewOnesAtOnce() {
+        long sleep = Api.as("editor").get("/api/categories").array().stream().map(v -> v.asJsonObject())
+                .filter(c -> c.getString("slug").equals("shuimian-zhangai")).findFirst().orElseThrow()
+                .getJsonNumber("id").longValue();
+        Live page = publish("同类文章页", "同类文章页的摘要。", "同类文章页的正文。");
+        Live moved = publish("将要换类的文章", "换类前的摘要。", "换类前的正文。");
+        String url = "/articles/" + page.slug();
+        assertTrue(section(get(url, null).body(), "related").contains(moved.title()), "same category: related");
+        assertTrue(section(get(url, null).body(), "related").contains(moved.title()), "stored");
+        assertTrue(get("/categories/zhenci-liaofa", null).body().contains(moved.title()));
+
+        JsonObject current = Api.as("editor").get("/api/articles/" + moved.id()).json();
+        ok(Api.as("editor").put("/api/articles/" + moved.id(), json(moved.title(), "换类后的摘要。",
+                "<p>换类后的正文。</p>", sleep, current.getJsonNumber("version").longValue()).toString()));
+        ok(transition("editor", moved.id(), "submit"));
+        ok(transition("reviewer", moved.id(), "approve"));
+        assertTrue(section(get(url, null).body(), "related").contains(moved.title()), "the live revision's category");
+
+        ok(transition("editor", moved.id(), "publish"));
+        assertFalse(section(get(url, null).body(), "related").contains(moved.title()),
+                "gone from the old category's related list at once");
+        assertFalse(get("/categories/zhenci-liaofa", null).body().contains(moved.title()), "and from its pages");
+        assertTrue(get("/categories/shuimian-zhangai", null).body().contains(moved.title()), "on the new one's");
+        assertTrue(get("/categories/shenjing-neike", null).body().contains(moved.title()), "and its parent's");
+        Live neighbour = publish("新类别的文章", "新类别的摘要。", "新类别的正文。");
+        JsonObject n = Api.as("editor").get("/api/articles/" + neighbour.id()).json();
+        ok(Api.as("editor").put("/api/articles/" + neighbour.id(), json(neighbour.title(), "新类别的摘要。",
+                "<p>新类别的正文。</p>", sleep, n.getJsonNumber("version").longValue()).toString()));
+        ok(transition("editor", neighbour.id(), "submit"));
+        ok(transition("reviewer", neighbour.id(), "approve"));
+        ok(transition("editor", neighbour.id(), "publish"));
+        assertTrue(section(get("/articles/" + neighbour.slug(), null).body(), "related").contains(moved.title()),
+                "in the related list of its new category's articles");
+    }
+
     /** The markup of a page's section of this class (related, latest). */
     private static String section(String html, String name) {
         int start = html.indexOf("<section class=\"" + name + "\"");
