@@ -163,8 +163,8 @@ public class PublicContent {
         for (Long categoryId : new LinkedHashSet<>(categoryIds)) {
             // Ordered by the category too, fixed as it is: H2 walks an index in order only for an ORDER BY that
             // begins with its first column.
-            newest.addAll(em.createQuery(TEASER + " WHERE a.listing.liveCategory.id = :id AND a.id <> :except"
-                            + " ORDER BY a.listing.liveCategory.id, a.listing.publishedAt DESC, a.id DESC",
+            newest.addAll(em.createQuery(TEASER + " WHERE a.listing.liveCategoryId = :id AND a.id <> :except"
+                            + " ORDER BY a.listing.liveCategoryId, a.listing.publishedAt DESC, a.id DESC",
                             ArticleTeaser.class)
                     .setParameter("id", categoryId)
                     .setParameter("except", exceptArticleId == null ? -1L : exceptArticleId)
@@ -184,12 +184,12 @@ public class PublicContent {
         if (categoryIds.isEmpty()) {
             return new Page<>(List.of(), 0, page, size);
         }
-        long total = em.createQuery("SELECT COUNT(a) FROM Article a WHERE a.listing.liveCategory.id IN :ids",
+        long total = em.createQuery("SELECT COUNT(a) FROM Article a WHERE a.listing.liveCategoryId IN :ids",
                 Long.class).setParameter("ids", categoryIds).getSingleResult();
         if (total <= (long) page * size) {
             return new Page<>(List.of(), total, page, size);
         }
-        List<Long> ids = em.createQuery("SELECT a.id FROM Article a WHERE a.listing.liveCategory.id IN :ids"
+        List<Long> ids = em.createQuery("SELECT a.id FROM Article a WHERE a.listing.liveCategoryId IN :ids"
                         + " ORDER BY a.listing.publishedAt DESC, a.id DESC", Long.class)
                 .setParameter("ids", categoryIds).setFirstResult(page * size).setMaxResults(size).getResultList();
         List<ArticleTeaser> items = ids.isEmpty() ? List.of()
