@@ -11,8 +11,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -24,6 +26,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -32,6 +35,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.highlight.WeightedTerm;
 import org.apache.lucene.store.MMapDirectory;
 
 /**
@@ -55,6 +59,19 @@ public class SearchIndex {
 
     /** Articles an event wrote while a rebuild ran: the rebuild's older copy must not overwrite them. */
     private final Set<Long> touchedDuringRebuild = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Recent pages of results, by query and page, each with the version of the index it was read from: a health
+     * portal's readers ask the same few questions over and over (失眠, 颈椎病), and each is answered from here until
+     * the index changes. The version moves after each change is visible to searches, so a page read before a
+     * change is never served after it. Per node, bounded, forgotten whole when full.
+     */
+    private final Map<String, Recent> recent = new ConcurrentHashMap<>();
+    private final AtomicLong version = new AtomicLong();
+    static final int MAX_RECENT = 1_000;
+
+    private record Recent(long version, SearchResult result) {
+    }
     private volatile boolean rebuilding;
     private volatile boolean ready;
 
@@ -111,9 +128,11 @@ public class SearchIndex {
                 }
                 after = batch.get(batch.size() - 1).articleId();
                 searchers.maybeRefresh();
+                changed();
             }
             writer.commit();
             searchers.maybeRefreshBlocking();
+            changed();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -123,6 +142,27 @@ public class SearchIndex {
         int indexed = count;
         LOG.info(() -> "Search index built: " + indexed + " live articles in "
                 + (System.nanoTime() - started) / 1_000_000 + " ms");
+        merge();
+    }
+
+    /**
+     * After the rebuild, the index in one segment: a search looks each term up and sets up its scorers once per
+     * segment, and the rebuild leaves one per flush of the writer's buffer. Searches are answered from the
+     * segments as they are meanwhile; later changes add small segments, which the merge policy keeps few.
+     */
+    private void merge() {
+        long started = System.nanoTime();
+        try {
+            int before = segments();
+            writer.forceMerge(1);
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+            LOG.info(() -> "Search index merged from " + before + " segments in "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms");
+        } catch (IOException | RuntimeException e) {
+            // Searches work as well from several segments, only a little slower.
+            LOG.log(Level.WARNING, "Merging the search index", e);
+        }
     }
 
     /** Puts the article's live revision in the index. */
@@ -133,6 +173,7 @@ public class SearchIndex {
                 writer.updateDocument(idTerm(d.articleId()), document(d));
             }
             searchers.maybeRefreshBlocking();
+            changed();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -146,9 +187,16 @@ public class SearchIndex {
                 writer.deleteDocuments(idTerm(articleId));
             }
             searchers.maybeRefreshBlocking();
+            changed();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** After searches see a change: every page of results read before it is out of date. */
+    private void changed() {
+        version.incrementAndGet();
+        recent.clear();
     }
 
     private void touch(Long articleId) {
@@ -160,11 +208,29 @@ public class SearchIndex {
     /** One page (zero-based) of hits for a reader's query, best first. */
     public SearchResult search(String q, int page, int size) {
         String normalized = SearchQueries.normalize(q);
-        Query query = SearchQueries.build(analyzer, normalized);
-        Query marks = SearchQueries.forHighlighting(analyzer, normalized);
-        if (query == null || page < 0 || page >= MAX_PAGES) {
+        if (normalized.isEmpty() || page < 0 || page >= MAX_PAGES) {
             return SearchResult.empty(normalized, page, size);
         }
+        String key = page + " " + size + " " + normalized;
+        // Read before the searcher is taken: a change after this makes the page read here out of date.
+        long current = version.get();
+        Recent kept = recent.get(key);
+        if (kept != null && kept.version() == current) {
+            return kept.result();
+        }
+        Query query = SearchQueries.build(analyzer, normalized);
+        if (query == null) {
+            return SearchResult.empty(normalized, page, size);
+        }
+        SearchResult result = read(query, SearchQueries.forHighlighting(analyzer, normalized), normalized, page, size);
+        if (recent.size() >= MAX_RECENT) {
+            recent.clear();
+        }
+        recent.put(key, new Recent(current, result));
+        return result;
+    }
+
+    private SearchResult read(Query query, Query marks, String normalized, int page, int size) {
         IndexSearcher searcher = null;
         try {
             searcher = searchers.acquire();
@@ -172,11 +238,12 @@ public class SearchIndex {
             TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(wanted, null, COUNT_EXACTLY_UP_TO));
             List<SearchResult.Hit> hits = new ArrayList<>();
             ScoreDoc[] docs = top.scoreDocs;
+            Marks terms = new Marks(marks);
+            StoredFields stored = searcher.storedFields();
             for (int i = page * size; i < docs.length; i++) {
-                Document doc = searcher.storedFields().document(docs[i].doc);
-                hits.add(hit(marks, doc));
+                hits.add(hit(terms, stored.document(docs[i].doc)));
             }
-            return new SearchResult(normalized, hits, top.totalHits.value,
+            return new SearchResult(normalized, List.copyOf(hits), top.totalHits.value,
                     top.totalHits.relation == TotalHits.Relation.EQUAL_TO, page, size);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -191,18 +258,50 @@ public class SearchIndex {
         }
     }
 
-    private SearchResult.Hit hit(Query query, Document doc) {
+    /** The query's terms per field, taken out once for all the hits of a page; the body's only if needed. */
+    private static final class Marks {
+        private final Query query;
+        final WeightedTerm[] title;
+        final WeightedTerm[] summary;
+        private WeightedTerm[] body;
+
+        Marks(Query query) {
+            this.query = query;
+            this.title = SearchQueries.terms(query, SearchQueries.TITLE);
+            this.summary = SearchQueries.terms(query, SearchQueries.SUMMARY);
+        }
+
+        WeightedTerm[] body() {
+            if (body == null) {
+                body = SearchQueries.terms(query, SearchQueries.BODY);
+            }
+            return body;
+        }
+    }
+
+    private SearchResult.Hit hit(Marks marks, Document doc) {
         String title = doc.get(SearchQueries.TITLE);
         String summary = doc.get(SearchQueries.SUMMARY);
-        String excerpt = SearchQueries.bestPassage(analyzer, query, SearchQueries.SUMMARY, summary, EXCERPT);
+        String excerpt = SearchQueries.bestPassage(analyzer, marks.summary, SearchQueries.SUMMARY, summary, EXCERPT);
         if (excerpt == null) {
-            excerpt = SearchQueries.bestPassage(analyzer, query, SearchQueries.BODY, doc.get(SearchQueries.BODY), EXCERPT);
+            excerpt = SearchQueries.bestPassage(analyzer, marks.body(), SearchQueries.BODY, doc.get(SearchQueries.BODY),
+                    EXCERPT);
         }
         if (excerpt == null) {
             excerpt = SearchQueries.escape(Excerpts.cut(summary, EXCERPT));
         }
-        return new SearchResult.Hit(doc.get("slug"), SearchQueries.highlightAll(analyzer, query, SearchQueries.TITLE, title),
-                excerpt, Instant.ofEpochMilli(doc.getField(SearchQueries.PUBLISHED).numericValue().longValue()));
+        return new SearchResult.Hit(doc.get("slug"),
+                SearchQueries.highlightAll(analyzer, marks.title, SearchQueries.TITLE, title), excerpt,
+                Instant.ofEpochMilli(doc.getField(SearchQueries.PUBLISHED).numericValue().longValue()));
+    }
+
+    private int segments() throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return searcher.getIndexReader().leaves().size();
+        } finally {
+            searchers.release(searcher);
+        }
     }
 
     public boolean isReady() {
