@@ -127,7 +127,9 @@ public class SearchIndex {
                     }
                 }
                 after = batch.get(batch.size() - 1).articleId();
-                searchers.maybeRefresh();
+                // Blocking: the version may only move once searches see the batch (maybeRefresh skips its refresh
+                // while another thread's runs, which may have begun before the batch was added).
+                searchers.maybeRefreshBlocking();
                 changed();
             }
             writer.commit();
