@@ -21,6 +21,9 @@ public class Draining {
     // them behind each other. A request counts itself in first and then looks at the flag, so a drain that set the
     // flag either sees it counted or it sees the flag and leaves.
     private final AtomicInteger inFlight = new AtomicInteger();
+    // The requests among them, apart from timer ticks: readiness reports both, and a tick every second must not
+    // pass for a request.
+    private final AtomicInteger requests = new AtomicInteger();
     private volatile boolean draining;
 
     /** Counts the caller's work in, unless the node is stopping: then false, and the caller refuses the work. */
@@ -31,6 +34,22 @@ public class Draining {
             return false;
         }
         return true;
+    }
+
+    /** {@link #enter} for a request. */
+    public boolean enterRequest() {
+        requests.incrementAndGet();
+        if (!enter()) {
+            requests.decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    /** The end of a request {@link #enterRequest} counted in. */
+    public void exitRequest() {
+        requests.decrementAndGet();
+        exit();
     }
 
     /** The end of work {@link #enter} counted in. */
@@ -48,6 +67,11 @@ public class Draining {
 
     public int inFlight() {
         return inFlight.get();
+    }
+
+    /** The requests in flight, without timer ticks. */
+    public int requestsInFlight() {
+        return requests.get();
     }
 
     /**

@@ -20,6 +20,6 @@ public class DrainingReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("accepting-requests").status(!draining.isDraining())
-                .withData("in-flight", draining.inFlight()).build();
+                .withData("in-flight", draining.inFlight()).withData("requests", draining.requestsInFlight()).build();
     }
 }

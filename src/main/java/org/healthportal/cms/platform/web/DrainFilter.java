@@ -30,14 +30,14 @@ public class DrainFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (!draining.enter()) {
+        if (!draining.enterRequest()) {
             refuse(request, response);
             return;
         }
         try {
             chain.doFilter(request, response);
         } finally {
-            draining.exit();
+            draining.exitRequest();
         }
     }
 

@@ -79,7 +79,7 @@ public class StoredPageFilter extends HttpFilter {
     /** Answers the request if the store holds its page; false if it was left alone for the chain. */
     boolean answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
         CachedPage hit = hit(request);
-        if (hit == null || !draining.enter()) {
+        if (hit == null || !draining.enterRequest()) {
             return false;
         }
         try {
@@ -88,7 +88,7 @@ public class StoredPageFilter extends HttpFilter {
                     "HEAD".equals(request.getMethod()), caches.pageCacheControl());
             return true;
         } finally {
-            draining.exit();
+            draining.exitRequest();
         }
     }
 
