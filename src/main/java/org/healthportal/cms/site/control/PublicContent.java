@@ -235,8 +235,11 @@ public class PublicContent {
 
     /** The live revision id of every live article: what each node compares change signals against. */
     public List<LiveRevision> liveRevisionIds() {
-        return em.createQuery("SELECT NEW " + LiveRevision.class.getName() + "(a.id, r.id, r.category.id)"
-                + " FROM Article a JOIN a.liveRevision r", LiveRevision.class).getResultList();
+        // The article rows alone: a node reads this for every live article before it is ready, and a join to the
+        // revisions read their bodies too (over a second at 100,000 articles).
+        return em.createQuery("SELECT NEW " + LiveRevision.class.getName() + "(a.id, a.liveRevision.id,"
+                + " a.listing.liveCategoryId) FROM Article a WHERE a.liveRevision IS NOT NULL", LiveRevision.class)
+                .getResultList();
     }
 
     /** The live revision id of one article, empty when it is offline or gone. */

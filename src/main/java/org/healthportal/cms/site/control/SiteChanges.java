@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -112,6 +113,12 @@ public class SiteChanges {
      * withdrawal makes that category's pages stale too, the later ones of which never showed the article itself.
      */
     private final Map<Long, PublicContent.LiveRevision> liveArticles = new ConcurrentHashMap<>();
+    /**
+     * Open once {@link #liveArticles} has been read at start. The read runs beside the rest of the start (over a
+     * second at 100,000 articles), and what needs the map waits for it: only changes in a node's first seconds.
+     */
+    private final CountDownLatch liveArticlesRead = new CountDownLatch(1);
+    private volatile boolean liveArticlesUnread = true;
     /** Tokens of the changes this node has applied, kept while their rows may still be read. */
     private final Map<String, Instant> applied = new ConcurrentHashMap<>();
     private SiteSignals signals;
@@ -124,12 +131,14 @@ public class SiteChanges {
 
     /** The live revision of an article as this node last saw it; null when offline (or unknown here yet). */
     public Long knownLiveRevision(Long articleId) {
+        awaitLiveArticles();
         PublicContent.LiveRevision known = liveArticles.get(articleId);
         return known == null ? null : known.revisionId();
     }
 
     /** The category the article's live revision is listed in, as this node last saw it; null when offline. */
     public Long knownLiveCategory(Long articleId) {
+        awaitLiveArticles();
         PublicContent.LiveRevision known = liveArticles.get(articleId);
         return known == null ? null : known.categoryId();
     }
@@ -141,9 +150,6 @@ public class SiteChanges {
         cursor = new ChangeCursor(log.latestId(), gapGrace, MAX_MISSING);
         lastRead = now;
         lastPurge = now;
-        for (PublicContent.LiveRevision row : content.liveRevisionIds()) {
-            liveArticles.put(row.articleId(), row);
-        }
         CacheManager manager = null;
         try {
             manager = cacheManager.isResolvable() ? cacheManager.get() : null;
@@ -153,6 +159,13 @@ public class SiteChanges {
         signals = SiteSignals.open(manager, this::received);
         executor.submit(() -> {
             try {
+                readLiveArticles();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Reading the live articles at start: read again at the next change", e);
+            } finally {
+                liveArticlesRead.countDown();
+            }
+            try {
                 index.rebuild(content);
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "Building the search index failed", e);
@@ -160,6 +173,37 @@ public class SiteChanges {
         });
         long millis = Math.max(100, pollEvery.toMillis());
         polling = scheduler.scheduleWithFixedDelay(this::poll, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Reads every live article's revision and category. The node serves pages meanwhile; a change it applied
+     * before knowing the live revisions could have judged a stored page current, so every page stored so far goes.
+     */
+    private synchronized void readLiveArticles() {
+        if (!liveArticlesUnread) {
+            return;
+        }
+        for (PublicContent.LiveRevision row : content.liveRevisionIds()) {
+            liveArticles.put(row.articleId(), row);
+        }
+        liveArticlesUnread = false;
+        dropPages(ALL);
+    }
+
+    private void awaitLiveArticles() {
+        if (!liveArticlesUnread) {
+            return;
+        }
+        try {
+            if (!liveArticlesRead.await(2, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("The live articles are still being read");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the live articles were read", e);
+        }
+        // The read at start failed (the database was down): this caller reads them.
+        readLiveArticles();
     }
 
     @PreDestroy
@@ -315,6 +359,7 @@ public class SiteChanges {
      */
     private void resynchronize(Instant now) {
         LOG.warning("The change log was unreadable for longer than it keeps changes: re-reading every live article");
+        awaitLiveArticles();
         ChangeCursor fresh = new ChangeCursor(log.latestId(), gapGrace, MAX_MISSING);
         Map<Long, Long> live = new HashMap<>();
         for (PublicContent.LiveRevision row : content.liveRevisionIds()) {
@@ -352,7 +397,13 @@ public class SiteChanges {
      * changed, else null. With {@code always} the live article is re-indexed and its tags returned even on the
      * same revision: its page changed (a correction, a review date, a new address).
      */
-    synchronized List<String> refresh(Long articleId, boolean always) {
+    List<String> refresh(Long articleId, boolean always) {
+        // Outside the lock: the read at start takes it.
+        awaitLiveArticles();
+        return refreshKnown(articleId, always);
+    }
+
+    private synchronized List<String> refreshKnown(Long articleId, boolean always) {
         Optional<SearchDocument> live = content.searchDocument(articleId);
         Long now = live.map(SearchDocument::revisionId).orElse(null);
         Long categoryNow = live.map(SearchDocument::categoryId).orElse(null);
