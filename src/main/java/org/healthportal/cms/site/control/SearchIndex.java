@@ -33,7 +33,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.highlight.WeightedTerm;
 import org.apache.lucene.store.MMapDirectory;
@@ -220,11 +219,11 @@ public class SearchIndex {
         if (kept != null && kept.version() == current) {
             return kept.result();
         }
-        Query query = SearchQueries.build(analyzer, normalized);
-        if (query == null) {
+        SearchQueries.Parts parts = SearchQueries.parts(analyzer, normalized);
+        if (parts == null) {
             return SearchResult.empty(normalized, page, size);
         }
-        SearchResult result = read(query, SearchQueries.forHighlighting(analyzer, normalized), normalized, page, size);
+        SearchResult result = read(parts, SearchQueries.forHighlighting(analyzer, normalized), normalized, page, size);
         if (recent.size() >= MAX_RECENT) {
             recent.clear();
         }
@@ -232,12 +231,12 @@ public class SearchIndex {
         return result;
     }
 
-    private SearchResult read(Query query, Query marks, String normalized, int page, int size) {
+    private SearchResult read(SearchQueries.Parts parts, Query marks, String normalized, int page, int size) {
         IndexSearcher searcher = null;
         try {
             searcher = searchers.acquire();
             int wanted = (page + 1) * size;
-            TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(wanted, null, COUNT_EXACTLY_UP_TO));
+            TopDocs top = RankedHits.top(searcher, parts, wanted, COUNT_EXACTLY_UP_TO);
             List<SearchResult.Hit> hits = new ArrayList<>();
             ScoreDoc[] docs = top.scoreDocs;
             Marks terms = new Marks(marks);

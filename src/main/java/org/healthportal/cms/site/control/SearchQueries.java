@@ -84,20 +84,54 @@ public final class SearchQueries {
         return query(analyzer, q, true);
     }
 
+    /**
+     * {@link #build} in two parts, as {@link RankedHits} runs it: what a hit must match (every word in the text), and
+     * what raises it a tier (each word in the title or lead, with its weight). Null when nothing searchable is left.
+     */
+    public static Parts parts(Analyzer analyzer, String q) {
+        BooleanQuery.Builder required = new BooleanQuery.Builder();
+        BooleanQuery.Builder tiers = new BooleanQuery.Builder();
+        int words = 0;
+        for (String word : words(q)) {
+            if (words == MAX_WORDS) {
+                break;
+            }
+            Query text = new QueryBuilder(analyzer).createPhraseQuery(TEXT, word);
+            if (text == null) {
+                continue;
+            }
+            words++;
+            required.add(text, BooleanClause.Occur.FILTER);
+            for (String field : new String[]{TITLE, SUMMARY}) {
+                Query inField = new QueryBuilder(analyzer).createPhraseQuery(field, word);
+                if (inField != null) {
+                    tiers.add(new BoostQuery(new ConstantScoreQuery(inField), TITLE.equals(field) ? 4f : 2f),
+                            BooleanClause.Occur.SHOULD);
+                }
+            }
+        }
+        return words == 0 ? null : new Parts(required.build(), tiers.build(), words);
+    }
+
+    /** What a hit must match, what raises it a tier, and the number of words every hit matches. */
+    public record Parts(Query required, Query tiers, int words) {
+    }
+
     /** The same words per field, for marking them in the title, lead and body of a hit. */
     public static Query forHighlighting(Analyzer analyzer, String q) {
         return query(analyzer, q, false);
     }
 
-    private static Query query(Analyzer analyzer, String q, boolean matching) {
+    private static String[] words(String q) {
         String normalized = normalize(q);
-        if (normalized.isEmpty()) {
-            return null;
-        }
+        return normalized.isEmpty() ? new String[0] : normalized.split(" ");
+    }
+
+    private static Query query(Analyzer analyzer, String q, boolean matching) {
         QueryBuilder builder = new QueryBuilder(analyzer);
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         int words = 0;
-        for (String word : normalized.split(" ")) {
+        for (String word : words(q)) {
             if (words == MAX_WORDS) {
                 break;
             }
