@@ -89,6 +89,7 @@ public final class SearchQueries {
      * what raises it a tier (each word in the title or lead, with its weight). Null when nothing searchable is left.
      */
     public static Parts parts(Analyzer analyzer, String q) {
+        QueryBuilder builder = new QueryBuilder(analyzer);
         BooleanQuery.Builder required = new BooleanQuery.Builder();
         BooleanQuery.Builder tiers = new BooleanQuery.Builder();
         int words = 0;
@@ -96,14 +97,14 @@ public final class SearchQueries {
             if (words == MAX_WORDS) {
                 break;
             }
-            Query text = new QueryBuilder(analyzer).createPhraseQuery(TEXT, word);
+            Query text = builder.createPhraseQuery(TEXT, word);
             if (text == null) {
                 continue;
             }
             words++;
             required.add(text, BooleanClause.Occur.FILTER);
             for (String field : new String[]{TITLE, SUMMARY}) {
-                Query inField = new QueryBuilder(analyzer).createPhraseQuery(field, word);
+                Query inField = builder.createPhraseQuery(field, word);
                 if (inField != null) {
                     tiers.add(new BoostQuery(new ConstantScoreQuery(inField), TITLE.equals(field) ? 4f : 2f),
                             BooleanClause.Occur.SHOULD);
