@@ -2,6 +2,7 @@ package org.healthportal.cms.site.control;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.cjk.CJKAnalyzer;
@@ -81,7 +82,18 @@ public final class SearchQueries {
      * when nothing searchable is left.
      */
     public static Query build(Analyzer analyzer, String q) {
-        return query(analyzer, q, true);
+        Parts parts = parts(analyzer, q);
+        if (parts == null) {
+            return null;
+        }
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        for (BooleanClause clause : (BooleanQuery) parts.required()) {
+            all.add(new ConstantScoreQuery(clause.getQuery()), BooleanClause.Occur.MUST);
+        }
+        for (BooleanClause clause : (BooleanQuery) parts.tiers()) {
+            all.add(clause.getQuery(), BooleanClause.Occur.SHOULD);
+        }
+        return all.build();
     }
 
     /**
@@ -90,28 +102,20 @@ public final class SearchQueries {
      */
     public static Parts parts(Analyzer analyzer, String q) {
         QueryBuilder builder = new QueryBuilder(analyzer);
+        List<String> words = searchable(builder, q);
+        if (words.isEmpty()) {
+            return null;
+        }
         BooleanQuery.Builder required = new BooleanQuery.Builder();
         BooleanQuery.Builder tiers = new BooleanQuery.Builder();
-        int words = 0;
-        for (String word : words(q)) {
-            if (words == MAX_WORDS) {
-                break;
-            }
-            Query text = builder.createPhraseQuery(TEXT, word);
-            if (text == null) {
-                continue;
-            }
-            words++;
-            required.add(text, BooleanClause.Occur.FILTER);
-            for (String field : new String[]{TITLE, SUMMARY}) {
-                Query inField = builder.createPhraseQuery(field, word);
-                if (inField != null) {
-                    tiers.add(new BoostQuery(new ConstantScoreQuery(inField), TITLE.equals(field) ? 4f : 2f),
-                            BooleanClause.Occur.SHOULD);
-                }
-            }
+        for (String word : words) {
+            required.add(builder.createPhraseQuery(TEXT, word), BooleanClause.Occur.FILTER);
+            tiers.add(new BoostQuery(new ConstantScoreQuery(builder.createPhraseQuery(TITLE, word)), 4f),
+                    BooleanClause.Occur.SHOULD);
+            tiers.add(new BoostQuery(new ConstantScoreQuery(builder.createPhraseQuery(SUMMARY, word)), 2f),
+                    BooleanClause.Occur.SHOULD);
         }
-        return words == 0 ? null : new Parts(required.build(), tiers.build(), words);
+        return new Parts(required.build(), tiers.build(), words.size());
     }
 
     /** What a hit must match, what raises it a tier, and the number of words every hit matches. */
@@ -120,42 +124,33 @@ public final class SearchQueries {
 
     /** The same words per field, for marking them in the title, lead and body of a hit. */
     public static Query forHighlighting(Analyzer analyzer, String q) {
-        return query(analyzer, q, false);
-    }
-
-    private static String[] words(String q) {
-        String normalized = normalize(q);
-        return normalized.isEmpty() ? new String[0] : normalized.split(" ");
-    }
-
-    private static Query query(Analyzer analyzer, String q, boolean matching) {
         QueryBuilder builder = new QueryBuilder(analyzer);
+        List<String> words = searchable(builder, q);
+        if (words.isEmpty()) {
+            return null;
+        }
         BooleanQuery.Builder all = new BooleanQuery.Builder();
-        int words = 0;
-        for (String word : words(q)) {
-            if (words == MAX_WORDS) {
-                break;
-            }
-            Query text = builder.createPhraseQuery(TEXT, word);
-            if (text == null) {
-                continue;
-            }
-            words++;
-            if (matching) {
-                all.add(new ConstantScoreQuery(text), BooleanClause.Occur.MUST);
-            }
-            for (String field : new String[]{TITLE, SUMMARY}) {
-                Query inField = builder.createPhraseQuery(field, word);
-                if (inField != null) {
-                    all.add(matching ? new BoostQuery(new ConstantScoreQuery(inField), TITLE.equals(field) ? 4f : 2f)
-                            : inField, BooleanClause.Occur.SHOULD);
-                }
-            }
-            if (!matching) {
-                all.add(builder.createPhraseQuery(BODY, word), BooleanClause.Occur.SHOULD);
+        for (String word : words) {
+            for (String field : new String[]{TITLE, SUMMARY, BODY}) {
+                all.add(builder.createPhraseQuery(field, word), BooleanClause.Occur.SHOULD);
             }
         }
-        return words == 0 ? null : all.build();
+        return all.build();
+    }
+
+    /**
+     * The query's words that leave something to search (a lone Chinese character or punctuation does not), at most
+     * {@link #MAX_WORDS}. Every field has the same analyzer, so such a word is a phrase in each of them.
+     */
+    private static List<String> searchable(QueryBuilder builder, String q) {
+        String normalized = normalize(q);
+        List<String> words = new java.util.ArrayList<>();
+        for (String word : normalized.isEmpty() ? new String[0] : normalized.split(" ")) {
+            if (words.size() < MAX_WORDS && builder.createPhraseQuery(TEXT, word) != null) {
+                words.add(word);
+            }
+        }
+        return words;
     }
 
     /** The whole text, HTML-escaped, with the matched terms in {@code <mark>}. */
