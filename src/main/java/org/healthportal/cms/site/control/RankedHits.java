@@ -64,11 +64,9 @@ final class RankedHits {
             // Every article with a tier is in: the others follow, newest first (index order).
             Query untiered = new BooleanQuery.Builder().add(parts.required(), BooleanClause.Occur.FILTER)
                     .add(parts.tiers(), BooleanClause.Occur.MUST_NOT).build();
-            List<ScoreDoc> rest = searcher.search(untiered, new First(wanted - hits.length));
-            hits = Arrays.copyOf(hits, hits.length + rest.size());
-            for (int i = 0; i < rest.size(); i++) {
-                hits[hits.length - rest.size() + i] = rest.get(i);
-            }
+            List<ScoreDoc> all = new ArrayList<>(Arrays.asList(hits));
+            all.addAll(searcher.search(untiered, new First(wanted - hits.length)));
+            hits = all.toArray(new ScoreDoc[0]);
         }
         // Tier scores without the base every hit has, as one query would score them.
         for (ScoreDoc hit : hits) {

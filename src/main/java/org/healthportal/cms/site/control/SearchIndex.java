@@ -223,7 +223,7 @@ public class SearchIndex {
         if (parts == null) {
             return SearchResult.empty(normalized, page, size);
         }
-        SearchResult result = read(parts, SearchQueries.forHighlighting(analyzer, normalized), normalized, page, size);
+        SearchResult result = read(parts, normalized, page, size);
         if (recent.size() >= MAX_RECENT) {
             recent.clear();
         }
@@ -231,7 +231,7 @@ public class SearchIndex {
         return result;
     }
 
-    private SearchResult read(SearchQueries.Parts parts, Query marks, String normalized, int page, int size) {
+    private SearchResult read(SearchQueries.Parts parts, String normalized, int page, int size) {
         IndexSearcher searcher = null;
         try {
             searcher = searchers.acquire();
@@ -239,7 +239,7 @@ public class SearchIndex {
             TopDocs top = RankedHits.top(searcher, parts, wanted, COUNT_EXACTLY_UP_TO);
             List<SearchResult.Hit> hits = new ArrayList<>();
             ScoreDoc[] docs = top.scoreDocs;
-            Marks terms = new Marks(marks);
+            Marks terms = new Marks(parts.marks());
             StoredFields stored = searcher.storedFields();
             for (int i = page * size; i < docs.length; i++) {
                 hits.add(hit(terms, stored.document(docs[i].doc)));

@@ -2,7 +2,6 @@ package org.healthportal.cms.site.control;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.cjk.CJKAnalyzer;
@@ -98,59 +97,46 @@ public final class SearchQueries {
 
     /**
      * {@link #build} in two parts, as {@link RankedHits} runs it: what a hit must match (every word in the text), and
-     * what raises it a tier (each word in the title or lead, with its weight). Null when nothing searchable is left.
+     * what raises it a tier (each word in the title or lead, with its weight); with the same words per field for
+     * marking them. Null when nothing searchable is left (a lone Chinese character or punctuation is not).
      */
     public static Parts parts(Analyzer analyzer, String q) {
         QueryBuilder builder = new QueryBuilder(analyzer);
-        List<String> words = searchable(builder, q);
-        if (words.isEmpty()) {
-            return null;
-        }
         BooleanQuery.Builder required = new BooleanQuery.Builder();
         BooleanQuery.Builder tiers = new BooleanQuery.Builder();
-        for (String word : words) {
-            required.add(builder.createPhraseQuery(TEXT, word), BooleanClause.Occur.FILTER);
-            tiers.add(new BoostQuery(new ConstantScoreQuery(builder.createPhraseQuery(TITLE, word)), 4f),
-                    BooleanClause.Occur.SHOULD);
-            tiers.add(new BoostQuery(new ConstantScoreQuery(builder.createPhraseQuery(SUMMARY, word)), 2f),
-                    BooleanClause.Occur.SHOULD);
+        BooleanQuery.Builder marks = new BooleanQuery.Builder();
+        int words = 0;
+        String normalized = normalize(q);
+        for (String word : normalized.isEmpty() ? new String[0] : normalized.split(" ")) {
+            Query text = words < MAX_WORDS ? builder.createPhraseQuery(TEXT, word) : null;
+            if (text == null) {
+                continue;
+            }
+            words++;
+            // Every field has the same analyzer: a word that is a phrase in the text is one in each field.
+            Query title = builder.createPhraseQuery(TITLE, word);
+            Query summary = builder.createPhraseQuery(SUMMARY, word);
+            required.add(text, BooleanClause.Occur.FILTER);
+            tiers.add(new BoostQuery(new ConstantScoreQuery(title), 4f), BooleanClause.Occur.SHOULD);
+            tiers.add(new BoostQuery(new ConstantScoreQuery(summary), 2f), BooleanClause.Occur.SHOULD);
+            marks.add(title, BooleanClause.Occur.SHOULD);
+            marks.add(summary, BooleanClause.Occur.SHOULD);
+            marks.add(builder.createPhraseQuery(BODY, word), BooleanClause.Occur.SHOULD);
         }
-        return new Parts(required.build(), tiers.build(), words.size());
+        return words == 0 ? null : new Parts(required.build(), tiers.build(), marks.build(), words);
     }
 
-    /** What a hit must match, what raises it a tier, and the number of words every hit matches. */
-    public record Parts(Query required, Query tiers, int words) {
+    /**
+     * What a hit must match, what raises it a tier, the words per field for marking, and the number of words every
+     * hit matches.
+     */
+    public record Parts(Query required, Query tiers, Query marks, int words) {
     }
 
     /** The same words per field, for marking them in the title, lead and body of a hit. */
     public static Query forHighlighting(Analyzer analyzer, String q) {
-        QueryBuilder builder = new QueryBuilder(analyzer);
-        List<String> words = searchable(builder, q);
-        if (words.isEmpty()) {
-            return null;
-        }
-        BooleanQuery.Builder all = new BooleanQuery.Builder();
-        for (String word : words) {
-            for (String field : new String[]{TITLE, SUMMARY, BODY}) {
-                all.add(builder.createPhraseQuery(field, word), BooleanClause.Occur.SHOULD);
-            }
-        }
-        return all.build();
-    }
-
-    /**
-     * The query's words that leave something to search (a lone Chinese character or punctuation does not), at most
-     * {@link #MAX_WORDS}. Every field has the same analyzer, so such a word is a phrase in each of them.
-     */
-    private static List<String> searchable(QueryBuilder builder, String q) {
-        String normalized = normalize(q);
-        List<String> words = new java.util.ArrayList<>();
-        for (String word : normalized.isEmpty() ? new String[0] : normalized.split(" ")) {
-            if (words.size() < MAX_WORDS && builder.createPhraseQuery(TEXT, word) != null) {
-                words.add(word);
-            }
-        }
-        return words;
+        Parts parts = parts(analyzer, q);
+        return parts == null ? null : parts.marks();
     }
 
     /** The whole text, HTML-escaped, with the matched terms in {@code <mark>}. */
