@@ -327,7 +327,9 @@ public class SearchIndex {
         doc.add(new TextField(SearchQueries.TITLE, d.title(), Field.Store.YES));
         doc.add(new TextField(SearchQueries.SUMMARY, d.summary(), Field.Store.YES));
         String body = Excerpts.plainText(d.body());
-        doc.add(new TextField(SearchQueries.BODY, body, Field.Store.YES));
+        // Kept for the excerpt only: the body is searched within TEXT, and its own postings (half the index) were
+        // never read.
+        doc.add(new StoredField(SearchQueries.BODY, body));
         for (String value : new String[]{d.title(), d.summary(), body}) {
             doc.add(new TextField(SearchQueries.TEXT, value, Field.Store.NO));
         }

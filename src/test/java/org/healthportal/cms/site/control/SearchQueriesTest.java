@@ -40,6 +40,12 @@ class SearchQueriesTest {
                 assertEquals(2, searcher.count(SearchQueries.build(analyzer, "针灸")), "针 and 灸 apart do not match");
                 assertEquals(1, searcher.count(SearchQueries.build(analyzer, "针灸 康复训练")));
                 assertEquals(1, searcher.count(SearchQueries.build(analyzer, "神经功能")));
+                assertEquals(1, searcher.count(SearchQueries.build(analyzer, "穴位")), "a word in the body alone");
+                assertNull(org.apache.lucene.index.MultiTerms.getTerms(reader, SearchQueries.BODY),
+                        "the body is searched within the text: it has no postings of its own");
+                int acupoints = searcher.search(SearchQueries.build(analyzer, "穴位"), 1).scoreDocs[0].doc;
+                assertEquals("针刺穴位。", searcher.storedFields().document(acupoints).get(SearchQueries.BODY),
+                        "kept as text for the excerpt");
                 assertEquals(0, searcher.count(SearchQueries.build(analyzer, "针灸 骨折")));
                 assertEquals(0, searcher.count(SearchQueries.build(analyzer, "恢复针灸")),
                         "no phrase across the end of the title and the start of the lead");
