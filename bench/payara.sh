@@ -8,7 +8,7 @@ start_payara() {
   rm -rf "$work/root" && mkdir -p "$work/root"
   printf '%s\n' "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1" \
     "set configs.config.server-config.security-service.activate-default-principal-to-role-mapping=true" > "$work/preboot.txt"
-  java -Xss1m -Dfile.encoding=UTF-8 -Duser.timezone=UTC -Dhazelcast.socket.bind.any=false "$@" \
+  MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} java -Xss1m -Dfile.encoding=UTF-8 -Duser.timezone=UTC -Dhazelcast.socket.bind.any=false "$@" \
     -jar target/payara/payara-micro.jar --deploy target/cms.war --contextroot / ${EXTRA_DEPLOY:-} --port "$port" \
     --rootdir "$work/root" --prebootcommandfile "$work/preboot.txt" --disablephonehome \
     --clustermode "tcpip:127.0.0.1:$cluster" --startport "$cluster" --interfaces 127.0.0.1 \

@@ -26,6 +26,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -134,6 +135,13 @@ class GracefulStopIT {
             List<ProcessHandle> descendants = launcher.toHandle().descendants().toList();
             assertTrue(descendants.stream().anyMatch(p -> p.info().commandLine().orElse("").contains("payara-micro")),
                     "Payara Micro runs below the launcher: " + descendants);
+            ProcessHandle payara = descendants.stream()
+                    .filter(p -> p.info().commandLine().orElse("").contains("payara-micro")).findFirst().orElseThrow();
+            Path environ = Path.of("/proc", String.valueOf(payara.pid()), "environ");
+            if (Files.isReadable(environ)) {
+                assertTrue(Arrays.asList(Files.readString(environ).split("\0")).contains("MALLOC_ARENA_MAX=2"),
+                        "glibc's arenas are limited in Payara Micro's process");
+            }
 
             launcher.destroy();
             assertTrue(launcher.waitFor(90, TimeUnit.SECONDS), () -> "the launcher did not stop:\n" + tail(log));

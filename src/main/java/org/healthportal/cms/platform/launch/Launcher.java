@@ -353,6 +353,9 @@ public final class Launcher {
                 "--disablephonehome"));
         clusterArgs.stream().filter(a -> !a.equals(SESSION_ROUTE)).forEach(command::add);
         ProcessBuilder builder = new ProcessBuilder(command);
+        // glibc gives each thread that allocates its own arena, which keeps what it freed: with Payara's threads that
+        // was about 100 MB of the server's resident memory at 100,000 articles. An operator's own value is kept.
+        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
         if (inheritIo) {
             builder.inheritIO();
         } else {
