@@ -239,7 +239,7 @@ public class SearchIndex {
             TopDocs top = RankedHits.top(searcher, parts, wanted, COUNT_EXACTLY_UP_TO);
             List<SearchResult.Hit> hits = new ArrayList<>();
             ScoreDoc[] docs = top.scoreDocs;
-            Marks terms = new Marks(parts.marks());
+            Marks terms = new Marks(parts.marks(), List.of(normalized.split(" ")));
             StoredFields stored = searcher.storedFields();
             for (int i = page * size; i < docs.length; i++) {
                 hits.add(hit(terms, stored.document(docs[i].doc)));
@@ -262,12 +262,15 @@ public class SearchIndex {
     /** The query's terms per field, taken out once for all the hits of a page; the body's only if needed. */
     private static final class Marks {
         private final Query query;
+        /** The query's words as typed, to find where in a body they are before it is analysed. */
+        final List<String> words;
         final WeightedTerm[] title;
         final WeightedTerm[] summary;
         private WeightedTerm[] body;
 
-        Marks(Query query) {
+        Marks(Query query, List<String> words) {
             this.query = query;
+            this.words = words;
             this.title = SearchQueries.terms(query, SearchQueries.TITLE);
             this.summary = SearchQueries.terms(query, SearchQueries.SUMMARY);
         }
@@ -286,7 +289,7 @@ public class SearchIndex {
         String excerpt = SearchQueries.bestPassage(analyzer, marks.summary, SearchQueries.SUMMARY, summary, EXCERPT);
         if (excerpt == null) {
             excerpt = SearchQueries.bestPassage(analyzer, marks.body(), SearchQueries.BODY, doc.get(SearchQueries.BODY),
-                    EXCERPT);
+                    marks.words, EXCERPT);
         }
         if (excerpt == null) {
             excerpt = SearchQueries.escape(Excerpts.cut(summary, EXCERPT));

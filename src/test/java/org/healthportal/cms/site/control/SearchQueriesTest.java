@@ -79,6 +79,41 @@ class SearchQueriesTest {
     }
 
     @Test
+    void aLongBodyIsMarkedWhereMostOfTheWordsAreTogether() {
+        Query q = SearchQueries.forHighlighting(analyzer, "针灸 康复");
+        var terms = SearchQueries.terms(q, SearchQueries.BODY);
+        String body = "针灸在这里单独出现。" + "饮食清淡。".repeat(40) + "配合针灸的康复训练。" + "睡眠充足。".repeat(40)
+                + "康复在这里单独出现。";
+        String passage = SearchQueries.bestPassage(analyzer, terms, SearchQueries.BODY, body, List.of("针灸", "康复"), 40);
+        // (The highlighter marks the overlapping bigrams between two near words as one run.)
+        assertTrue(passage.contains("配合<mark>针灸的康复</mark>训练"), passage);
+        assertTrue(SearchQueries.bestPassage(analyzer, terms, SearchQueries.BODY, body, 40)
+                .contains("配合<mark>针灸的康复</mark>训练"), "as when the whole body is analysed");
+
+        // Latin words are found whatever their case; words only the analyser matches (full width) still are.
+        Query vitamin = SearchQueries.forHighlighting(analyzer, "vitamin");
+        var vitaminTerms = SearchQueries.terms(vitamin, SearchQueries.BODY);
+        String latin = "饮食清淡。".repeat(40) + "补充 Vitamin 要适量。" + "睡眠充足。".repeat(40);
+        assertTrue(SearchQueries.bestPassage(analyzer, vitaminTerms, SearchQueries.BODY, latin, List.of("vitamin"), 40)
+                .contains("<mark>Vitamin</mark>"));
+        String wide = "饮食清淡。".repeat(40) + "补充ｖｉｔａｍｉｎ要适量。" + "睡眠充足。".repeat(40);
+        assertTrue(SearchQueries.bestPassage(analyzer, vitaminTerms, SearchQueries.BODY, wide, List.of("vitamin"), 40)
+                .contains("<mark>ｖｉｔａｍｉｎ</mark>"));
+        assertNull(SearchQueries.bestPassage(analyzer, terms, SearchQueries.BODY, "饮食清淡。".repeat(40),
+                List.of("针灸", "康复"), 40));
+    }
+
+    @Test
+    void theStretchNeverSplitsACharacterOutsideTheBasicPlane() {
+        // Offsets chosen so that both ends of the stretch would fall between the halves of a surrogate pair.
+        String text = "a" + "𠀀".repeat(100) + "针灸" + "𠀀".repeat(100);
+        String stretch = SearchQueries.near(text, List.of("针灸"), 21);
+        assertTrue(stretch.contains("针灸") && stretch.length() < text.length() / 2, stretch);
+        assertTrue(stretch.codePoints().allMatch(c -> c == 0x20000 || c == '针' || c == '灸'), stretch);
+        assertNull(SearchQueries.near("短文", List.of("短文"), 20), "a short text is analysed whole");
+    }
+
+    @Test
     void passagesAreCutAroundTheFirstMarkWithoutBreakingMarkup() {
         assertEquals("ab<mark>cd</mark>", SearchQueries.around("ab<mark>cd</mark>", 10));
         assertEquals("…x<mark>针灸</mark>y…", SearchQueries.around("aaaaaaaax<mark>针灸</mark>ybbbbbbbb", 4));
