@@ -188,8 +188,12 @@ wrk -t2 -c16 -d5s "http://127.0.0.1:$NGINX_PORT/article.html" >/dev/null
 wrk -t2 -c16 -d5s -H 'Accept-Encoding: gzip' "$V$ARTICLE" >/dev/null
 wrk -t2 -c16 -d5s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$NGINX_PORT/article.html" >/dev/null
 
-# The server's resident memory, sampled every second while it is measured; the highest is reported.
-( while kill -0 "$PAYARA_PID" 2>/dev/null; do awk '/VmRSS/ {print $2}' "/proc/$PAYARA_PID/status"; sleep 1; done ) > "$WORK/rss.log" 2>/dev/null &
+# The server's resident memory, sampled every second while it is measured; the highest is reported, with how much
+# of it was the process's own (anonymous) memory and how much mapped files (mostly the search index's, pages the
+# kernel shares with its page cache).
+( while kill -0 "$PAYARA_PID" 2>/dev/null; do
+    awk '/^VmRSS/ {r=$2} /^RssAnon/ {a=$2} /^RssFile/ {f=$2} END {print r, a, f}' "/proc/$PAYARA_PID/status"; sleep 1
+  done ) > "$WORK/rss.log" 2>/dev/null &
 RSS_PID=$!
 echo "== measuring ($DURATION each, $CONNECTIONS connections, $(wc -c < "$WORK/www/article.html") byte article page)"
 # The ratios against a reference are measured in turns, BENCH_ROUNDS rounds (default 3), so that whatever else the
@@ -241,7 +245,8 @@ fi
 curl -sf -X POST "$B/bench/page-cache?enabled=true"
 
 kill "$RSS_PID" 2>/dev/null || true
-RSS_MAX=$(sort -n "$WORK/rss.log" | tail -1)
+RSS_MAX=$(sort -n "$WORK/rss.log" | tail -1); RSS_MAX=${RSS_MAX:-0 0 0}
+RSS_PARTS=$(echo "$RSS_MAX" | awk '{printf "%d MB anonymous, %d MB mapped files", $2/1024, $3/1024}')
 
 rps_of() { for r in "${RESULTS[@]}"; do if [[ $r == "$1|"* ]]; then echo "$r" | cut -d'|' -f2; fi; done; }
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -274,4 +279,4 @@ if [ -n "${BENCH_WORDPRESS:-}" ]; then
   awk -v r="$(median_ratio "article, uncached render ($N articles)" "WordPress 6.1 article, uncached")" \
     'BEGIN { printf "uncached article render / WordPress uncached = %.1f (target >= 20; median of the rounds)\n", r }'
 fi
-echo "$COLD; highest resident memory under the benchmark $(( ${RSS_MAX:-0} / 1024 )) MB (target <= 1024; heap -Xmx${BENCH_HEAP:-512m})"
+echo "$COLD; highest resident memory under the benchmark $(( ${RSS_MAX%% *} / 1024 )) MB ($RSS_PARTS; target <= 1024; heap -Xmx${BENCH_HEAP:-512m})"
