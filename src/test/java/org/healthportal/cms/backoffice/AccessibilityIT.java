@@ -179,6 +179,7 @@ class AccessibilityIT {
             browser.go(path);
             then.accept(browser);
             browser.waitForAjax();
+            browser.waitForTransitions();
             Results results = new AxeBuilder().analyze(browser.driver());
             screens++;
             for (Rule rule : results.getViolations()) {

@@ -200,6 +200,16 @@ public final class Browser implements AutoCloseable {
                         + " && (!window.jQuery || jQuery.active === 0));")));
     }
 
+    /**
+     * Waits until no CSS transition or finite animation runs: a button PrimeFaces disabled during an ajax request
+     * fades back in after it, and a page checked meanwhile shows colours that are on their way.
+     */
+    public void waitForTransitions() {
+        new WebDriverWait(driver, TIMEOUT).until(d -> Boolean.TRUE.equals(script(
+                "return !document.getAnimations || document.getAnimations().every(a => a.playState !== 'running'"
+                        + " || !a.effect || a.effect.getTiming().iterations === Infinity);")));
+    }
+
     public void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
         new WebDriverWait(driver, TIMEOUT).until(condition::apply);
     }
