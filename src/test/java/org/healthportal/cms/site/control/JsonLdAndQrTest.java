@@ -52,9 +52,26 @@ class JsonLdAndQrTest {
         assertEquals(url, decode(image));
     }
 
+    @Test
+    void everyAddressShapeDecodes() throws Exception {
+        // Found on MariaDB in CI's order of slugs: one address in 200 failed ZXing's finder-pattern detector.
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 1000; i++) {
+            String url = "http://127.0.0.1:" + (30000 + random.nextInt(30000)) + "/articles/zhenjiu-cujin-shenjing-"
+                    + Long.toString(random.nextLong() & 0xffffffffL, 36).substring(0, 1 + random.nextInt(5));
+            assertEquals(url, decode(ImageIO.read(new ByteArrayInputStream(QrCodes.png(url, 160)))));
+        }
+    }
+
+    /**
+     * Reads the modules straight off the image, which is a pure code (no camera, no skew). ZXing's detector for
+     * photographs misplaces the finder patterns of about one synthetic code in 200 at this size and fails with a
+     * checksum error though every module is right.
+     */
     static String decode(BufferedImage image) throws Exception {
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
         return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
+                new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels))),
+                java.util.Map.of(com.google.zxing.DecodeHintType.PURE_BARCODE, Boolean.TRUE)).getText();
     }
 }
