@@ -70,7 +70,7 @@ final class RankedHits {
         }
         // Tier scores without the base every hit has, as one query would score them.
         for (ScoreDoc hit : hits) {
-            hit.score += parts.words();
+            hit.score += parts.words().size();
         }
         int counted = count(searcher, required, countUpTo);
         TotalHits total = new TotalHits(counted, counted < countUpTo

@@ -239,7 +239,7 @@ public class SearchIndex {
             TopDocs top = RankedHits.top(searcher, parts, wanted, COUNT_EXACTLY_UP_TO);
             List<SearchResult.Hit> hits = new ArrayList<>();
             ScoreDoc[] docs = top.scoreDocs;
-            Marks terms = new Marks(parts.marks(), List.of(normalized.split(" ")));
+            Marks terms = new Marks(parts);
             StoredFields stored = searcher.storedFields();
             for (int i = page * size; i < docs.length; i++) {
                 hits.add(hit(terms, stored.document(docs[i].doc)));
@@ -268,9 +268,9 @@ public class SearchIndex {
         final WeightedTerm[] summary;
         private WeightedTerm[] body;
 
-        Marks(Query query, List<String> words) {
-            this.query = query;
-            this.words = words;
+        Marks(SearchQueries.Parts parts) {
+            this.query = parts.marks();
+            this.words = parts.words();
             this.title = SearchQueries.terms(query, SearchQueries.TITLE);
             this.summary = SearchQueries.terms(query, SearchQueries.SUMMARY);
         }

@@ -109,14 +109,14 @@ public final class SearchQueries {
         BooleanQuery.Builder required = new BooleanQuery.Builder();
         BooleanQuery.Builder tiers = new BooleanQuery.Builder();
         BooleanQuery.Builder marks = new BooleanQuery.Builder();
-        int words = 0;
+        List<String> words = new ArrayList<>();
         String normalized = normalize(q);
         for (String word : normalized.isEmpty() ? new String[0] : normalized.split(" ")) {
-            Query text = words < MAX_WORDS ? builder.createPhraseQuery(TEXT, word) : null;
+            Query text = words.size() < MAX_WORDS ? builder.createPhraseQuery(TEXT, word) : null;
             if (text == null) {
                 continue;
             }
-            words++;
+            words.add(word);
             // Every field has the same analyzer: a word that is a phrase in the text is one in each field.
             Query title = builder.createPhraseQuery(TITLE, word);
             Query summary = builder.createPhraseQuery(SUMMARY, word);
@@ -127,14 +127,14 @@ public final class SearchQueries {
             marks.add(summary, BooleanClause.Occur.SHOULD);
             marks.add(builder.createPhraseQuery(BODY, word), BooleanClause.Occur.SHOULD);
         }
-        return words == 0 ? null : new Parts(required.build(), tiers.build(), marks.build(), words);
+        return words.isEmpty() ? null : new Parts(required.build(), tiers.build(), marks.build(), List.copyOf(words));
     }
 
     /**
-     * What a hit must match, what raises it a tier, the words per field for marking, and the number of words every
-     * hit matches.
+     * What a hit must match, what raises it a tier, the words per field for marking, and the words searched for as
+     * the reader typed them (every hit matches each).
      */
-    public record Parts(Query required, Query tiers, Query marks, int words) {
+    public record Parts(Query required, Query tiers, Query marks, List<String> words) {
     }
 
     /** The same words per field, for marking them in the title, lead and body of a hit. */
