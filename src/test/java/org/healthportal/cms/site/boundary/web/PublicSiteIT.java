@@ -14,14 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -38,9 +33,9 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
-import javax.imageio.ImageIO;
 import org.healthportal.cms.testsupport.Api;
 import org.healthportal.cms.testsupport.CmsServer;
+import org.healthportal.cms.testsupport.QrImages;
 import org.junit.jupiter.api.Test;
 
 /** The public site over real HTTP: only live revisions, the page's parts, caching, search, feeds and errors. */
@@ -107,7 +102,7 @@ class PublicSiteIT {
         assertEquals(200, qr.statusCode());
         assertEquals("image/png", qr.headers().firstValue("Content-Type").orElse(""));
         assertTrue(html.contains("src=\"/qr/" + a.slug() + ".png\""));
-        assertEquals(url, decodeQr(qr.body()));
+        assertEquals(url, QrImages.decode(qr.body()));
     }
 
     @Test
@@ -416,15 +411,6 @@ class PublicSiteIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    static String decodeQr(byte[] png) throws Exception {
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-        // A pure code: read off the grid (ZXing's detector for photographs fails one synthetic code in 200).
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels))),
-                java.util.Map.of(com.google.zxing.DecodeHintType.PURE_BARCODE, Boolean.TRUE)).getText();
     }
 
     /** Polls until the condition holds or the deadline passes; for work another thread finishes. */
