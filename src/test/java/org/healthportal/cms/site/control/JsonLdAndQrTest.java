@@ -13,6 +13,7 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Random;
 import javax.imageio.ImageIO;
 import org.healthportal.cms.testsupport.QrImages;
 import org.junit.jupiter.api.Test;
@@ -44,15 +45,16 @@ class JsonLdAndQrTest {
     @Test
     void theQrCodeDecodesToTheUrl() throws Exception {
         String url = "https://health.example.cn/articles/zhenjiu-shenjing-kangfu";
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(QrCodes.png(url, 160)));
+        byte[] png = QrCodes.png(url, 160);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         assertEquals(160, image.getWidth());
-        assertEquals(url, QrImages.decode(QrCodes.png(url, 160)));
+        assertEquals(url, QrImages.decode(png));
     }
 
     @Test
     void everyAddressShapeDecodes() throws Exception {
         // Found on MariaDB in CI's order of slugs: one address in 200 failed ZXing's finder-pattern detector.
-        java.util.Random random = new java.util.Random(7);
+        Random random = new Random(7);
         for (int i = 0; i < 1000; i++) {
             String url = "http://127.0.0.1:" + (30000 + random.nextInt(30000)) + "/articles/zhenjiu-cujin-shenjing-"
                     + Long.toString(random.nextLong() & 0xffffffffL, 36).substring(0, 1 + random.nextInt(5));
