@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Benchmark load only: an editor and a reviewer publishing one new article a second through the API, until killed.
 
-Usage: bench/publisher.py BASE_URL [PER_SECOND]   (demo accounts; prints how many it published when stopped)
+Usage: bench/publisher.py BASE_URL [PER_SECOND [COUNT]]   (demo accounts; prints how many it published when stopped,
+or after COUNT articles)
 """
 import base64, json, signal, sys, time, urllib.request
 
 base = sys.argv[1].rstrip('/')
 rate = float(sys.argv[2]) if len(sys.argv) > 2 else 1.0
+count = int(sys.argv[3]) if len(sys.argv) > 3 else None
 published = 0
 
 
@@ -30,7 +32,7 @@ signal.signal(signal.SIGINT, stop)
 category_id = call("editor", "GET", "/api/articles?size=1")["items"][0]["categoryId"]
 next_at = time.monotonic()
 n = 0
-while True:
+while count is None or published < count:
     n += 1
     article = call("editor", "POST", "/api/articles", {
         "title": f"发布中的阅读测试 {int(time.time())}-{n}", "summary": "边发布边阅读的基准测试文章。",
@@ -42,3 +44,4 @@ while True:
     published += 1
     next_at += 1.0 / rate
     time.sleep(max(0.0, next_at - time.monotonic()))
+stop()

@@ -2,7 +2,10 @@
 # The public site's benchmark, on demand (not part of `mvn verify`):
 #   bench/run.sh [ARTICLES]        # default 10000; e.g. bench/run.sh 100000
 #   BENCH_COLD_ONLY=1 bench/run.sh 100000   # only the cold start: to ready and to a complete search index
-#   BENCH_HEAP=1g                  # the server's -Xms/-Xmx (default 768m)
+#   BENCH_HEAP=1g                  # the server's -Xms/-Xmx (default 512m)
+#   BENCH_WARMUP=20s BENCH_UNCACHED_WARMUP=60s BENCH_PUBLISH_WARMUP=300   # each page's warm-up, the uncached render's,
+#                                  # and how many articles are published (five a second) before anything is measured
+#   BENCH_DURATION=15s BENCH_ROUNDS=3   # each measurement, and the rounds of the ratios measured in turns
 #   BENCH_WORDPRESS=http://127.0.0.1:8081   # also WordPress uncached (/?p=ID), the peer ../shared/bench/peer-wordpress.sh
 #                                  # sets up, measured right after the CMS's uncached render: their ratio
 # Builds the WAR and a bare reference WAR (bench/bare), starts Payara Micro on 127.0.0.1 with both, a fresh embedded database and -Dcms.bench=true (which
@@ -182,8 +185,12 @@ wrk -t2 -c16 -d"$WARM" -s "$WORK/search.lua" "$B" >/dev/null
 wrk -t2 -c16 -d"$WARM" -s "$WORK/search-new-warm.lua" "$B" >/dev/null
 wrk -t2 -c16 -d"$WARM" -s "$WORK/site.lua" "$B" >/dev/null
 # A busy portal publishes all day: the publishing path is warmed up too, or the rows while publishing would measure
-# the JIT compiling it (its first seconds cost a third of the reads; warm, the same publications cost a few per cent).
-timeout "$WARM" python3 "$HERE/publisher.py" "$B" 2 > "$WORK/publisher-warmup.log" 2>&1 || true
+# the JIT compiling it. Measured on one node (CPU time of the server's threads over 30 publications a second apart):
+# 330 ms a publication for the first hundred, two thirds of it in the C2 compiler; 100 ms after 300, and no less
+# after 600. So 300 are published first (BENCH_PUBLISH_WARMUP), five a second; they stay, beside the ARTICLES.
+PUBLISH_WARM=${BENCH_PUBLISH_WARMUP:-300}
+timeout 600 python3 "$HERE/publisher.py" "$B" 5 "$PUBLISH_WARM" > "$WORK/publisher-warmup.log" 2>&1 || true
+echo "   publishing warmed up: $(cat "$WORK/publisher-warmup.log")"
 wrk -t2 -c16 -d5s "http://127.0.0.1:$NGINX_PORT/article.html" >/dev/null
 wrk -t2 -c16 -d5s -H 'Accept-Encoding: gzip' "$V$ARTICLE" >/dev/null
 wrk -t2 -c16 -d5s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$NGINX_PORT/article.html" >/dev/null
