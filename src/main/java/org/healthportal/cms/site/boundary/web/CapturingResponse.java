@@ -20,6 +20,8 @@ final class CapturingResponse extends HttpServletResponseWrapper {
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(32 * 1024);
     private ServletOutputStream stream;
     private PrintWriter writer;
+    /** Set when the page closed its writer (Faces does): a closed PrintWriter's flush throws and catches inside. */
+    private boolean writerClosed;
     private int status = SC_OK;
     private boolean passedThrough;
 
@@ -28,9 +30,7 @@ final class CapturingResponse extends HttpServletResponseWrapper {
     }
 
     byte[] bytes() {
-        if (writer != null) {
-            writer.flush();
-        }
+        flushWriter();
         return buffer.toByteArray();
     }
 
@@ -98,10 +98,14 @@ final class CapturingResponse extends HttpServletResponseWrapper {
 
     @Override
     public void resetBuffer() {
-        if (writer != null) {
+        flushWriter();
+        buffer.reset();
+    }
+
+    private void flushWriter() {
+        if (writer != null && !writerClosed) {
             writer.flush();
         }
-        buffer.reset();
     }
 
     @Override
@@ -137,7 +141,13 @@ final class CapturingResponse extends HttpServletResponseWrapper {
         if (writer == null) {
             String encoding = getCharacterEncoding();
             Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-            writer = new PrintWriter(new OutputStreamWriter(buffer, charset), false);
+            writer = new PrintWriter(new OutputStreamWriter(buffer, charset), false) {
+                @Override
+                public void close() {
+                    writerClosed = true;
+                    super.close();
+                }
+            };
         }
         return writer;
     }
