@@ -186,8 +186,8 @@ wrk -t2 -c16 -d"$WARM" -s "$WORK/search-new-warm.lua" "$B" >/dev/null
 wrk -t2 -c16 -d"$WARM" -s "$WORK/site.lua" "$B" >/dev/null
 # A busy portal publishes all day: the publishing path is warmed up too, or the rows while publishing would measure
 # the JIT compiling it. Measured on one node (CPU time of the server's threads over 30 publications a second apart):
-# 330 ms a publication for the first hundred, two thirds of it in the C2 compiler; 100 ms after 300, and no less
-# after 600. So 300 are published first (BENCH_PUBLISH_WARMUP), five a second; they stay, beside the ARTICLES.
+# 330 ms a publication soon after the start, two thirds of it in the C2 compiler; 100 ms after 300 more, and no
+# less after 600. So 300 are published first (BENCH_PUBLISH_WARMUP), five a second; they stay, beside the ARTICLES.
 PUBLISH_WARM=${BENCH_PUBLISH_WARMUP:-300}
 timeout 600 python3 "$HERE/publisher.py" "$B" 5 "$PUBLISH_WARM" > "$WORK/publisher-warmup.log" 2>&1 || true
 echo "   publishing warmed up: $(cat "$WORK/publisher-warmup.log")"
