@@ -6,13 +6,14 @@
 #   BENCH_WARMUP=20s BENCH_UNCACHED_WARMUP=60s BENCH_PUBLISH_WARMUP=300   # each page's warm-up, the uncached render's,
 #                                  # and how many articles are published (five a second) before anything is measured
 #   BENCH_DURATION=15s BENCH_ROUNDS=3   # each measurement, and the rounds of the ratios measured in turns
+#   BENCH_VARNISH_SWEEP="4 8 16 32 64 128" BENCH_SWEEP_DURATION=5s   # Varnish against nginx at these connection counts
 #   BENCH_WORDPRESS=http://127.0.0.1:8081   # also WordPress uncached (/?p=ID), the peer ../shared/bench/peer-wordpress.sh
 #                                  # sets up, measured right after the CMS's uncached render: their ratio
 # Builds the WAR and a bare reference WAR (bench/bare), starts Payara Micro on 127.0.0.1 with both, a fresh embedded database and -Dcms.bench=true (which
 # registers the bare reference servlet), loads ARTICLES published articles with bench/BulkLoad.java, then drives
 # the article, home, category and search pages with wrk, next to a bare servlet writing the article's bytes from
 # memory and nginx serving the same bytes as a file, the article through Varnish (docker/varnish/default.vcl, which the
-# CMS purges) against nginx serving the same gzip bytes, and the article again, direct and through Varnish, while
+# CMS purges) against nginx serving the same gzip bytes (also from 4 to 128 connections), and the article again, direct and through Varnish, while
 # bench/publisher.py publishes one new article a second. Prints requests/s, p50, p99 and the worst latency, and the
 # ratios.
 # Everything listens on 127.0.0.1 only; every wait has a deadline.
@@ -212,6 +213,16 @@ for i in $(seq 1 "$ROUNDS"); do
   run "article through Varnish, gzip #$i" "$V$ARTICLE" gzip
   run "nginx, same gzip bytes (gzip_static) #$i" "http://127.0.0.1:$NGINX_PORT/article.html" gzip
 done
+# Varnish gives each connection a thread while it is busy, and every request wakes that thread (the kernel's
+# context switch was a fifth of varnishd's time under perf); nginx's two event loops serve many ready connections a
+# wake-up. So the ratio falls as connections rise: measured here from the same gzip bytes, in turns.
+SWEEP=()
+for c in ${BENCH_VARNISH_SWEEP:-4 8 16 32 64 128}; do
+  v=$(wrk -t2 -c"$c" -d"${BENCH_SWEEP_DURATION:-5s}" -H 'Accept-Encoding: gzip' "$V$ARTICLE" | awk '/Requests\/sec/ {print $2}')
+  g=$(wrk -t2 -c"$c" -d"${BENCH_SWEEP_DURATION:-5s}" -H 'Accept-Encoding: gzip' "http://127.0.0.1:$NGINX_PORT/article.html" | awk '/Requests\/sec/ {print $2}')
+  SWEEP+=("$(awk -v c="$c" -v v="$v" -v g="$g" 'BEGIN { printf "%d: %.2f (%.0f / %.0f)", c, v/g, v, g }')")
+  echo "   article through Varnish / nginx, same gzip bytes, ${SWEEP[-1]}"
+done
 run "bare servlet in the CMS's WAR" "$B/bench/bare"
 run "nginx, same bytes as a file" "http://127.0.0.1:$NGINX_PORT/article.html"
 run "home, cached" "$B/"
@@ -276,6 +287,7 @@ awk -v c="$CACHED" -v p="$PUBLISHING" 'BEGIN { printf "cached article while publ
 awk -v c="$SITE_IDLE" -v p="$SITE_PUB" -v n="$SITE_PAGES" 'BEGIN { printf "%d cached article pages while publishing / idle = %.2f\n", n, p/c }'
 awk -v r="$(median_ratio "article, cached" "bare WAR, same bytes")" -v b="$BARE" -v w="$INWAR" -v c="$CACHED" -v n="$NGX" 'BEGIN { printf "cached article / bare WAR = %.2f (target >= 0.8; median of the rounds); bare servlet in the CMS WAR / bare WAR = %.2f; cached article / nginx = %.2f\n", r, w/b, c/n }'
 awk -v r="$(median_ratio "article through Varnish, gzip" "nginx, same gzip bytes (gzip_static)")" -v v="$VARNISH" -v p="$VARNISH_PUB" 'BEGIN { printf "article through Varnish / nginx, same gzip bytes = %.2f (target >= 0.9; median of the rounds); through Varnish while publishing / idle = %.2f\n", r, p/v }'
+echo "article through Varnish / nginx by connections (requests/s through Varnish / nginx): $(IFS=';'; echo "${SWEEP[*]}" | sed 's/;/; /g')"
 # wrk prints latencies as 412.00us, 38.43ms or 1.20s.
 ms_of() { for r in "${RESULTS[@]}"; do if [[ $r == "$1|"* ]]; then echo "$r" | cut -d'|' -f3 \
   | awk '/us$/ {print $0/1000; next} /ms$/ {print $0+0; next} /s$/ {print $0*1000}'; fi; done; }
