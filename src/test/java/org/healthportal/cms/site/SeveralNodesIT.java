@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
  */
 class SeveralNodesIT {
 
-    /** The default poll is 2 s; the rest is slack for a busy machine. */
-    private static final Duration BOUND = Duration.ofSeconds(8);
+    /** The default poll is 2 s; the rest is slack for three servers on a busy 2-core machine. */
+    private static final Duration BOUND = Duration.ofSeconds(20);
 
     private static CmsServer b;
     private static CmsServer c;
@@ -66,7 +66,8 @@ class SeveralNodesIT {
         Api onB = Api.anonymous().on(b);
         long found = await(() -> search(onB, a.token).contains("共找到 1 篇文章"), "B's search index learns of the article");
         assertEquals(200, onB.get(a.url).status());
-        assertTrue(onB.get("/").body().contains(a.title), "B's home lists it");
+        // B indexes a change before it drops its stored pages: the home page may lag the search by a moment.
+        await(() -> onB.get("/").body().contains(a.title), "B's home lists it");
         // Both pages are now stored on B: only a dropped store shows what follows.
         String notice = "第1节有误，特此更正 " + a.token;
         ok(transition("editor", a.id, "correct", notice));
@@ -75,7 +76,7 @@ class SeveralNodesIT {
         ok(transition("reviewer", a.id, "takedown", "剂量错误，立即下线"));
         long gone = await(() -> onB.get(a.url).status() == 410, "B answers 410 for the withdrawn article");
         assertFalse(onB.get("/").body().contains(a.title), "gone from B's home");
-        assertTrue(search(onB, a.token).contains("共找到 0 篇文章"), "gone from B's search");
+        await(() -> search(onB, a.token).contains("共找到 0 篇文章"), "gone from B's search");
         System.out.printf("node outside the grid: indexed after %d ms, correction after %d ms, takedown after %d ms%n",
                 found, corrected, gone);
     }
@@ -95,11 +96,12 @@ class SeveralNodesIT {
                 "{\"action\":\"takedown\",\"comment\":\"集群下线测试\"}"));
         long gone = await(() -> onC.get(a.url).status() == 410, "C answers 410 at once");
         assertFalse(onC.get(other.url).body().contains(a.title), "and no list on C shows it any more");
-        assertTrue(search(onC, a.token).contains("共找到 0 篇文章"), "gone from C's search");
+        // A grid signal drops C's pages at once and re-indexes after, on another thread.
+        await(() -> search(onC, a.token).contains("共找到 0 篇文章"), "gone from C's search");
         System.out.printf("grid member: live after %d ms, withdrawn after %d ms (C reads the log every 10 min)%n",
                 seen, gone);
         // C's log poll is ten minutes away: only the grid can have told it, well within the log's bound.
-        assertTrue(gone < 5_000, "at once through the grid, not at C's next read of the log: " + gone + " ms");
+        assertTrue(gone < 15_000, "at once through the grid, not at C's next read of the log: " + gone + " ms");
     }
 
     private record Live(long id, String url, String title, String token) {
