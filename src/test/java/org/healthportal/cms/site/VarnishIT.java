@@ -128,9 +128,8 @@ class VarnishIT {
         JsonObject draft = created(title);
         String url = "/articles/" + draft.getString("slug");
         assertEquals(404, through.get(url).status());
-        Api.Response stillMissing = through.get(url);
-        assertEquals(404, stillMissing.status());
-        assertEquals("HIT", stillMissing.header("X-Cache"), "a 404 is kept too, under the tag a publication purges");
+        // A 404 is kept too, under the tag a publication purges (the earlier tests' purges may still be landing).
+        await(url, r -> r.status() == 404 && "HIT".equals(r.header("X-Cache")), "a 404 kept by Varnish");
         assertStored("/");
         assertFalse(through.get("/").body().contains(title));
 
@@ -178,6 +177,8 @@ class VarnishIT {
         String title = title("缓存不可达");
         JsonObject live = publish(title);
         String url = live.getString("publicUrl");
+        // The publication's own purges are delivered (twice) first: the copy kept below is then the last one.
+        awaitNoPurgeOwed();
         assertStored(url);
         purgeRelay.cut();
         try {
@@ -234,12 +235,23 @@ class VarnishIT {
         return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** Fetched twice through Varnish: the second answer comes from its store. */
+    /**
+     * A second read is a hit. The purges of a change made just before (sent after its commit, and again
+     * {@code purge-repeat} later) may fall between the two reads: then the page is read twice again.
+     */
     private static void assertStored(String path) {
-        Api.Response first = through.get(path);
-        assertEquals(200, first.status(), path + ": " + first.status());
-        Api.Response second = through.get(path);
-        assertEquals("HIT", second.header("X-Cache"), path + " is kept by Varnish");
+        Instant deadline = Instant.now().plus(AT_ONCE);
+        while (true) {
+            Api.Response first = through.get(path);
+            assertEquals(200, first.status(), path + ": " + first.status());
+            Api.Response second = through.get(path);
+            if ("HIT".equals(second.header("X-Cache"))) {
+                return;
+            }
+            assertTrue(Instant.now().isBefore(deadline), path + " is kept by Varnish: the second read is still "
+                    + second.header("X-Cache") + " after " + AT_ONCE);
+            pause();
+        }
     }
 
     private static void await(String path, Predicate<Api.Response> condition, String what) {
@@ -274,6 +286,24 @@ class VarnishIT {
             pause();
         }
         throw new AssertionError(what + ": " + last);
+    }
+
+    /** Every purge delivered twice and gone from the database (the health check's figure is a second old). */
+    private static void awaitNoPurgeOwed() throws java.sql.SQLException {
+        Instant deadline = Instant.now().plus(AT_ONCE);
+        try (java.sql.Connection db = cms.openDatabase();
+             java.sql.PreparedStatement count = db.prepareStatement("SELECT COUNT(*) FROM cache_purge")) {
+            while (true) {
+                try (java.sql.ResultSet r = count.executeQuery()) {
+                    r.next();
+                    if (r.getLong(1) == 0) {
+                        return;
+                    }
+                }
+                assertTrue(Instant.now().isBefore(deadline), "purges still owed after " + AT_ONCE);
+                pause();
+            }
+        }
     }
 
     /** Payara writes health data as strings. */
