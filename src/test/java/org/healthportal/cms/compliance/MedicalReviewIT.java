@@ -4,6 +4,7 @@ import static org.healthportal.cms.testsupport.Articles.id;
 import static org.healthportal.cms.testsupport.Articles.ok;
 import static org.healthportal.cms.testsupport.Articles.transition;
 import static org.healthportal.cms.testsupport.Articles.uniqueTitle;
+import static org.healthportal.cms.testsupport.Poll.pause;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -172,12 +173,14 @@ class MedicalReviewIT {
         java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
         boolean handled = false;
         while (!handled && java.time.Instant.now().isBefore(deadline)) {
+            pause();
             handled = Api.as("editor").get("/api/articles/" + id + "/audit").body().contains("review-overdue");
         }
         assertTrue(handled, "the overdue policy ran");
         // The page cache is dropped as the scheduler's transaction commits, a moment after the audit is visible.
         boolean banner = false;
         while (!banner && java.time.Instant.now().isBefore(deadline)) {
+            pause();
             banner = Api.anonymous().get(live.getString("publicUrl")).body().contains("超过计划复审日期");
         }
         assertTrue(banner, "the public page says the review is overdue");
@@ -274,6 +277,7 @@ class MedicalReviewIT {
             if (condition.getAsBoolean()) {
                 return;
             }
+            pause();
         }
         assertTrue(condition.getAsBoolean(), what);
     }
