@@ -2,10 +2,12 @@ package org.healthportal.cms.notifications;
 
 import static org.healthportal.cms.testsupport.Articles.create;
 import static org.healthportal.cms.testsupport.Articles.id;
+import static org.healthportal.cms.testsupport.Articles.makeScheduleDue;
 import static org.healthportal.cms.testsupport.Articles.ok;
 import static org.healthportal.cms.testsupport.Articles.published;
 import static org.healthportal.cms.testsupport.Articles.transition;
 import static org.healthportal.cms.testsupport.Articles.uniqueTitle;
+import static org.healthportal.cms.testsupport.Poll.pause;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +16,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -89,7 +90,7 @@ class NotificationsIT {
         long id = id(create(title));
         ok(transition("editor", id, "submit"));
         ok(transition("reviewer", id, "approve"));
-        String at = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusSeconds(4).toString();
+        String at = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusHours(1).toString();
         ok(Api.as("editor").post("/api/articles/" + id + "/transitions",
                 Json.createObjectBuilder().add("action", "publish").add("publishAt", at).build().toString()));
         // The approval no longer matches the text when the time comes: the scheduler refuses to publish it.
@@ -99,6 +100,7 @@ class NotificationsIT {
             s.setLong(2, id);
             assertEquals(1, s.executeUpdate());
         }
+        makeScheduleDue(id);
         Map<String, List<JsonObject>> told = awaitTold(title, "schedule-failed", Set.of("editor", "reviewer"));
         assertTrue(told.get("editor").get(0).getString("actor").startsWith("system:"));
     }
@@ -109,9 +111,10 @@ class NotificationsIT {
         long id = id(create(title));
         ok(transition("editor", id, "submit"));
         ok(transition("reviewer", id, "approve"));
-        String at = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusSeconds(3).toString();
+        String at = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusHours(1).toString();
         ok(Api.as("editor").post("/api/articles/" + id + "/transitions",
                 Json.createObjectBuilder().add("action", "publish").add("publishAt", at).build().toString()));
+        makeScheduleDue(id);
         Map<String, List<JsonObject>> told = awaitTold(title, "published", Set.of("editor", "reviewer"));
         assertEquals("system:scheduler", told.get("editor").get(0).getString("actor"));
     }
@@ -313,7 +316,8 @@ class NotificationsIT {
     private static void setNextReviewDue(long articleId, Instant due) throws Exception {
         try (Connection db = CmsServer.database();
              PreparedStatement s = db.prepareStatement("UPDATE article SET next_review_due = ? WHERE id = ?")) {
-            s.setTimestamp(1, Timestamp.from(due));
+            // The server keeps times in UTC (-Duser.timezone=UTC); a Timestamp would be written in this JVM's zone.
+            s.setObject(1, java.time.LocalDateTime.ofInstant(due, ZoneOffset.UTC));
             s.setLong(2, articleId);
             assertEquals(1, s.executeUpdate());
         }
@@ -357,6 +361,7 @@ class NotificationsIT {
             if (told.keySet().containsAll(expected)) {
                 break;
             }
+            pause();
         }
         assertEquals(expected, told.keySet(), "told of " + kind + " about " + title);
         told.values().forEach(list -> assertEquals(1, list.size(), "told once: " + list));
@@ -370,6 +375,7 @@ class NotificationsIT {
             if (value != null) {
                 return value;
             }
+            pause();
         }
         throw new AssertionError("not within " + WAIT + ": " + what);
     }

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
 import java.util.UUID;
 
 /** Test data through the API, each test making its own. */
@@ -67,6 +71,22 @@ public final class Articles {
         ok(transition("editor", id, "submit"));
         ok(transition("reviewer", id, "approve"));
         return ok(transition("editor", id, "publish"));
+    }
+
+    /**
+     * Brings the article's scheduled publication to now, behind the server's back: the test schedules it an hour
+     * ahead (a schedule a few seconds ahead became a publication at once whenever the request took longer), and the
+     * scheduler, which reads the time from the database at every tick, finds it due.
+     */
+    public static void makeScheduleDue(long articleId) {
+        try (Connection db = CmsServer.database(); PreparedStatement s = db.prepareStatement(
+                "UPDATE revision SET publish_at = ? WHERE article_id = ? AND publish_at IS NOT NULL")) {
+            s.setObject(1, LocalDateTime.of(2020, 1, 1, 0, 0));
+            s.setLong(2, articleId);
+            assertEquals(1, s.executeUpdate(), "one scheduled revision of article " + articleId);
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
     }
 
     public static long id(JsonObject article) {

@@ -4,10 +4,12 @@ import static org.healthportal.cms.testsupport.Articles.categoryId;
 import static org.healthportal.cms.testsupport.Articles.create;
 import static org.healthportal.cms.testsupport.Articles.id;
 import static org.healthportal.cms.testsupport.Articles.json;
+import static org.healthportal.cms.testsupport.Articles.makeScheduleDue;
 import static org.healthportal.cms.testsupport.Articles.ok;
 import static org.healthportal.cms.testsupport.Articles.published;
 import static org.healthportal.cms.testsupport.Articles.transition;
 import static org.healthportal.cms.testsupport.Articles.uniqueTitle;
+import static org.healthportal.cms.testsupport.Poll.pause;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -210,17 +212,19 @@ class WorkflowApiIT {
         long id = id(a);
         ok(transition("editor", id, "submit"));
         ok(transition("reviewer", id, "approve"));
-        String at = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusSeconds(3).toString();
+        String at = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusHours(1).toString();
         JsonObject scheduled = ok(Api.as("editor").post("/api/articles/" + id + "/transitions",
                 Json.createObjectBuilder().add("action", "publish").add("publishAt", at).build().toString()));
         assertEquals("APPROVED", scheduled.getString("state"));
         assertFalse(scheduled.getBoolean("live"));
         assertNotNull(scheduled.getString("scheduledFor"));
+        makeScheduleDue(id);
 
         // The scheduler ticks every second in tests; poll the article until it is live or a minute has passed.
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         JsonObject now = scheduled;
         while (!now.getBoolean("live") && Instant.now().isBefore(deadline)) {
+            pause();
             now = Api.as("editor").get("/api/articles/" + id).json();
         }
         assertTrue(now.getBoolean("live"), "published by the scheduler: " + now);
