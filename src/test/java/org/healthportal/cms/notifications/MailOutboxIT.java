@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
@@ -301,21 +302,19 @@ class MailOutboxIT {
     /** Lists until the message shows under the filter: a retry may have it "sending" at any one moment. */
     private static JsonObject awaitListed(String path, long id) {
         JsonObject[] found = new JsonObject[1];
-        await(() -> {
-            Api.Response list = Api.as("admin").get(path);
-            assertEquals(200, list.status(), list.toString());
-            found[0] = list.json().getJsonArray("items").stream().map(v -> (JsonObject) v)
-                    .filter(o -> o.getJsonNumber("id").longValue() == id).findFirst().orElse(null);
-            return found[0] != null;
-        }, "message " + id + " listed by " + path);
+        await(() -> (found[0] = listed(Api.as("admin").get(path), id).orElse(null)) != null,
+                "message " + id + " listed by " + path);
         return found[0];
     }
 
     private static JsonObject find(Api.Response list, long id) {
+        return listed(list, id).orElseThrow(() -> new AssertionError("message " + id + " not listed: " + list.body()));
+    }
+
+    private static Optional<JsonObject> listed(Api.Response list, long id) {
         assertEquals(200, list.status(), list.toString());
         return list.json().getJsonArray("items").stream().map(v -> (JsonObject) v)
-                .filter(o -> o.getJsonNumber("id").longValue() == id).findFirst()
-                .orElseThrow(() -> new AssertionError("message " + id + " not listed: " + list.body()));
+                .filter(o -> o.getJsonNumber("id").longValue() == id).findFirst();
     }
 
     private static String newAccount(String username) {

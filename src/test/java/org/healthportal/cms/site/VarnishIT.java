@@ -1,5 +1,6 @@
 package org.healthportal.cms.site;
 
+import static org.healthportal.cms.testsupport.Poll.pause;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -14,6 +15,10 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -289,12 +294,12 @@ class VarnishIT {
     }
 
     /** Every purge delivered twice and gone from the database (the health check's figure is a second old). */
-    private static void awaitNoPurgeOwed() throws java.sql.SQLException {
+    private static void awaitNoPurgeOwed() throws SQLException {
         Instant deadline = Instant.now().plus(AT_ONCE);
-        try (java.sql.Connection db = cms.openDatabase();
-             java.sql.PreparedStatement count = db.prepareStatement("SELECT COUNT(*) FROM cache_purge")) {
+        try (Connection db = cms.openDatabase();
+             PreparedStatement count = db.prepareStatement("SELECT COUNT(*) FROM cache_purge")) {
             while (true) {
-                try (java.sql.ResultSet r = count.executeQuery()) {
+                try (ResultSet r = count.executeQuery()) {
                     r.next();
                     if (r.getLong(1) == 0) {
                         return;
@@ -311,14 +316,6 @@ class VarnishIT {
         return Long.parseLong(health.get("purges-owed").toString().replace("\"", ""));
     }
 
-    private static void pause() {
-        try {
-            TimeUnit.MILLISECONDS.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static JsonObject created(String title) {
         Api.Response r = Api.as("editor").on(cms).post("/api/articles", org.healthportal.cms.testsupport.Articles.json(
